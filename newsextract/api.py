@@ -1,0 +1,71 @@
+"""The library entry point: bytes in, :class:`Document` out.
+
+    read bytes -> decode and sniff -> text parser | HTML parser -> Document
+
+The CLI, batch mode and every renderer go through :func:`parse`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from .errors import InputError
+from .input import decode, looks_like_html, read_input
+from .input.read import DEFAULT_MAX_BYTES
+from .model import Document, Source
+
+Kind = Literal["auto", "text", "html"]
+KINDS: tuple[str, ...] = ("auto", "text", "html")
+
+
+def parse(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    kind: Kind = "auto",
+    name: str = "input",
+) -> Document:
+    """Parse one page (HTML or a text dump) into a :class:`Document`.
+
+    ``data`` may be bytes in any encoding or an already decoded string.
+    ``kind`` forces the HTML or the text path; ``auto`` sniffs.  ``url`` is the
+    page's address: it fills ``article.url`` when the page gives none and makes
+    relative links absolute.  Raises :class:`InputError` for input that is not
+    a page (empty, whitespace only, binary).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if isinstance(data, bytes):
+        if not data.strip():
+            raise InputError(f"{name}: empty input" if not data else f"{name}: input is only whitespace")
+        decoded = decode(data, name=name)
+        text, encoding, length = decoded.text, decoded.encoding, len(data)
+    else:
+        text, encoding, length = data, None, len(data)
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise InputError(f"{name}: empty input" if not text else f"{name}: input is only whitespace")
+    is_html = looks_like_html(text) if kind == "auto" else kind == "html"
+    if is_html:
+        from .html import parse_html
+
+        return parse_html(text, url=url, source=Source(kind="html", encoding=encoding, length=length))
+    from .text import parse_text
+
+    return parse_text(text, url=url, source=Source(kind="text", encoding=encoding, length=length))
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    url: str | None = None,
+    kind: Kind = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read ``path`` (``"-"`` for stdin; ``.gz`` is decompressed) and parse it."""
+    name = "stdin" if str(path) == "-" else str(path)
+    doc = parse(read_input(path, max_bytes=max_bytes), url=url, kind=kind, name=name)
+    if name != "stdin":
+        doc.source.path = name
+    return doc

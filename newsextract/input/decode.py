@@ -1,0 +1,169 @@
+"""Bytes to text: BOM, declared charset, UTF-8, then statistical detection.
+
+Order (the first that applies wins):
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+2. for markup, the charset declared in ``<meta charset>`` or ``http-equiv`` in the
+   first 4 KB, *if the bytes decode cleanly with it* (a wrong declaration is
+   common on scraped pages, so it is checked, not trusted);
+3. strict UTF-8 (most of the web; a clean UTF-8 decode of non-ASCII text is
+   almost never an accident);
+4. charset-normalizer's statistical detection of the most likely legacy
+   encoding (cp1252, Shift_JIS, GB18030, KOI8-R, ...), preferring windows-1252
+   among Western single-byte encodings that read the bytes equally well.
+   (BeautifulSoup's ``UnicodeDammit`` misreads short KOI8-R and cp1252 text as
+   Shift_JIS and cp1250, so it is not used here.)
+
+Binary input (images, PDFs, archives, anything with NUL bytes or mostly control
+bytes) is refused with an :class:`InputError` before any decoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: Magic numbers of common binary formats people point a scraper tool at by mistake.
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF (audio/video/WebP) file"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"OggS", "an Ogg media file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+
+#: Share of control bytes (other than tab, newline, carriage return, form feed,
+#: escape) in the first 8 KB above which input is treated as binary.  Text in
+#: any 8-bit or multibyte encoding has essentially none; 2% tolerates a few
+#: stray bytes in a broken page.
+MAX_CONTROL_SHARE = 0.02
+
+META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def check_not_binary(data: bytes, name: str = "input") -> None:
+    for magic, what in BINARY_MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not a web page or text dump")
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return  # UTF-16 text is full of NUL bytes by design
+    if b"\x00" in head and not _looks_utf16(head):
+        raise InputError(f"{name}: binary data (NUL bytes), not a web page or text dump")
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    if head and controls / len(head) > MAX_CONTROL_SHARE:
+        raise InputError(f"{name}: binary data (control bytes), not a web page or text dump")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII text has a NUL in every other byte."""
+    if len(head) < 64:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    return max(even, odd) > 0.4 * half and min(even, odd) < 0.05 * half
+
+
+def _normalise(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    m = META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = _normalise(m.group(1).decode("ascii", "replace"))
+    # Browsers read a declared latin-1/ascii as windows-1252 (WHATWG encoding spec).
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return name
+
+
+def decode(data: bytes, *, name: str = "input") -> Decoded:
+    """Decode ``data`` to text, raising :class:`InputError` for binary input."""
+    check_not_binary(data, name)
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return Decoded(data[len(bom):].decode(enc, "replace"), enc)
+    if _looks_utf16(data[:8192]):
+        enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return Decoded(data.decode(enc, "replace"), enc)
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        try:
+            return Decoded(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration: fall through to detection
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return Decoded(*_detect(data))
+
+
+#: When detection hesitates between single-byte Western encodings that read the
+#: bytes equally well, the web's most common legacy encoding wins.
+PREFERRED_LEGACY = "cp1252"
+
+#: How much worse (in charset-normalizer's "chaos" score) windows-1252 may read
+#: the bytes than the best candidate and still be preferred.
+LEGACY_CHAOS_MARGIN = 0.01
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    """Statistical detection for undeclared, non-UTF-8 bytes."""
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    if best is None:
+        return data.decode(PREFERRED_LEGACY, "replace"), PREFERRED_LEGACY
+    enc = _normalise(best.encoding) or best.encoding
+    for cand in results:
+        if (_normalise(cand.encoding) == PREFERRED_LEGACY and cand.chaos <= best.chaos + LEGACY_CHAOS_MARGIN):
+            enc = PREFERRED_LEGACY
+            break
+    else:
+        try:
+            if enc != PREFERRED_LEGACY and data[:200_000].decode(PREFERRED_LEGACY) == str(best):
+                enc = PREFERRED_LEGACY  # the same text either way: name the common one
+        except UnicodeDecodeError:
+            pass
+    return data.decode(enc, "replace"), enc
