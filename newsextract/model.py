@@ -34,6 +34,16 @@ class Block:
     level: int | None = None
     rows: list[list[str]] | None = None
 
+    def __post_init__(self) -> None:
+        # A list always has items and a table rows, as the schema requires;
+        # a heading level stays within HTML's 1-6.
+        if self.type == "list" and self.items is None:
+            self.items = [t for t in self.text.split("\n") if t]
+        if self.type == "table" and self.rows is None:
+            self.rows = []
+        if self.level is not None:
+            self.level = min(6, max(1, self.level))
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text}
         if self.items is not None:
@@ -94,6 +104,9 @@ class Comment:
     published: str | None = None
     age: str | None = None
     depth: int = 0
+
+    def __post_init__(self) -> None:
+        self.depth = max(0, self.depth)
 
     def to_dict(self) -> dict[str, Any]:
         return {
