@@ -1,0 +1,570 @@
+"""Relative ages ("3 hours ago") and absolute dates in many languages.
+
+    parse_age(line)           -> "3 hours ago" | None
+    find_date(text)           -> ("March 12, 2025 3:45 PM", "2025-03-12T15:45:00") | None
+    split_glued_source(line)  -> ("Axios", "12-03-2025", "2025-03-12") | None
+
+The regexes are built once (lazily) from :mod:`newsextract.lexicon`'s
+``age_words`` and ``months``.  Every repeat is bounded and alternatives are
+tries of literal words, so matching stays linear in the input.
+
+Date rules:
+
+* numeric ``D-M-YYYY`` / ``D/M/YYYY`` / ``D.M.YYYY`` are read day first; when
+  the second number is above 12 they are read month first (``03/25/2025``);
+  ``month_first=True`` prefers month first when both readings are valid.
+* ``YYYY-MM-DD`` (also ``/`` and ``.``, and Korean ``2025. 3. 12.``),
+  ``YYYY年M月D日``, ``YYYY년 M월 D일``, month names before or after the day in
+  every language of ``markers.json``, Hungarian ``2025. március 12.``.
+* years 1900-2099; Thai Buddhist-era years (2443-2642) are converted.
+* any Unicode digits (Arabic-Indic ``١٢``, Persian ``۱۲``, full-width ``１２``).
+* a time right after the date is included (``15:45``, ``3:45 PM``, ``15h30``,
+  ``15時45分``, ``오후 3:45``); ISO output has a UTC offset only when the text
+  gives one (``Z``, ``UTC``/``GMT``, ``GMT+3``, ``+03:00``); named zones such as
+  ``ET`` are matched but not converted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+
+from . import lexicon
+
+__all__ = ["find_date", "parse_age", "patterns", "split_glued_source"]
+
+_H = r"[^\S\r\n]"  # horizontal whitespace
+
+
+def _sp(lo: int, hi: int) -> str:
+    return f"{_H}{{{lo},{hi}}}"
+
+
+_LB = r"(?<![^\W\d_])"  # not right after a letter
+_RB = r"(?![^\W\d_])"  # not right before a letter
+_TAIL_JUNK = r"[\s.,;:·•|)\]】]{0,6}$"
+
+# ---------------------------------------------------------------------------
+# word tries
+
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (literal, longest first), built as a trie.
+
+    A space inside a word matches one or two horizontal spaces.  Each
+    alternation has distinct first characters, so matching never backtracks
+    more than the length of the longest word.
+    """
+    root: _Node = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not root:
+        return "(?!)"
+    body = _emit(root)
+    if len(root) > 6:
+        # a one-character test first: positions where no word can start fail fast
+        first = "".join(re.escape(ch) for ch in sorted(root) if ch != " ")
+        body = f"(?=[{first}]){body}"
+    return body
+
+
+def _escape(ch: str) -> str:
+    return _sp(1, 2) if ch == " " else re.escape(ch)
+
+
+def _emit(node: _Node) -> str:
+    branches = [_escape(ch) + _emit(node[ch]) for ch in sorted(k for k in node if k)]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+# ---------------------------------------------------------------------------
+# relative ages
+
+_DIGITS = r"(?<!\d)\d{1,4}(?:[.,]\d)?"
+_CLOCK = rf"(?:,?{_sp(0, 2)}(?:at|à|um|a las|a la|às|alle|om|kl\.?|в|о|u|saat|lúc|في|الساعة|-|–){_sp(0, 2)})?\d{{1,2}}[:.h]\d{{2}}(?:{_sp(0, 1)}(?:[ap]\.m\.|[ap]m))?"
+
+
+_ROLES = ("before", "before_only", "approx", "numw", "unit", "fused", "after", "now", "yday")
+
+
+@cache
+def _age_roles() -> Mapping[str, Mapping[str, frozenset[str]]]:
+    """For each role of an age phrase, word -> the languages that use it in that role."""
+    roles: dict[str, dict[str, set[str]]] = {role: {} for role in _ROLES}
+    for lang, words in lexicon.age_lexicon().items():
+        table = {
+            "before": (*words.before, *words.before_optional),
+            "before_only": words.before,
+            "approx": words.approx,
+            "numw": words.numbers,
+            "unit": tuple(words.units),
+            "fused": tuple(words.fused),
+            "after": words.after,
+            "now": words.now,
+            "yday": words.yesterday,
+        }
+        for role, items in table.items():
+            for item in items:
+                roles[role].setdefault(item, set()).add(lang)
+    return {role: {w: frozenset(langs) for w, langs in table.items()} for role, table in roles.items()}
+
+
+@cache
+def _age_core() -> str:
+    """One regex for the ages of every language; :func:`_is_age` then checks the words agree.
+
+    ``[before] [approx] (count unit | count fused | unit) [after]``, or a
+    "now" expression, or "yesterday" with an optional clock time.  A lookahead
+    on the possible first characters lets the engine skip other positions.
+    """
+    r = _age_roles()
+    s = _sp(0, 3)
+
+    def tail(k: str) -> str:
+        return (
+            f"(?:(?P<unit{k}>{_trie(r['unit'])})|(?P<fused{k}>{_trie(r['fused'])}))"
+            f"(?:{s}(?P<after{k}>{_trie(r['after'])}))?"
+        )
+
+    # starting with a digit: "3 hours ago", "3時間前", "3 órája"
+    from_digit = f"{_DIGITS}{s}{tail('_d')}"
+    count = (
+        rf"(?:(?:{_LB}(?P<approx>{_trie(r['approx'])}){s})?"
+        rf"(?:{_DIGITS}|{_LB}(?P<numw>{_trie(r['numw'])})){s})"
+    )
+    from_word = (
+        f"{_LB}(?P<now>{_trie(r['now'])})"
+        f"|{_LB}(?P<yday>{_trie(r['yday'])})(?:{_CLOCK})?"
+        f"|(?:(?P<before>{_trie(r['before'])}){s})?"
+        f"(?:{count}{tail('')}|{_LB}(?P<unit0>{_trie(r['unit'])})(?:{s}(?P<after0>{_trie(r['after'])}))?)"
+    )
+    return f"(?:(?=\\d){from_digit}|(?!\\d)(?:{from_word})){_RB}"
+
+
+@cache
+def _age_tail_re() -> re.Pattern[str]:
+    return re.compile(f"(?P<age>{_age_core()}){_TAIL_JUNK}", re.IGNORECASE)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _word(m: re.Match[str], group: str) -> str | None:
+    value = m.group(group)
+    return None if value is None else _SPACES.sub(" ", value.lower()).strip()
+
+
+_AGE_GROUPS = (
+    ("before", "before"),
+    ("approx", "approx"),
+    ("numw", "numw"),
+    ("unit", "unit"),
+    ("unit_d", "unit"),
+    ("unit0", "unit"),
+    ("fused", "fused"),
+    ("fused_d", "fused"),
+    ("after", "after"),
+    ("after_d", "after"),
+    ("after0", "after"),
+)
+
+
+def _is_age(m: re.Match[str]) -> bool:
+    """Do the words of an age match belong together in one language?"""
+    if m.group("now") is not None or m.group("yday") is not None:
+        return True
+    r = _age_roles()
+    langs: frozenset[str] | None = None
+    for group, role in _AGE_GROUPS:
+        word = _word(m, group)
+        if word is None:
+            continue
+        found = r[role].get(word, frozenset())
+        langs = found if langs is None else langs & found
+        if not langs:
+            return False
+    if not langs:
+        return False
+    if any(m.group(g) is not None for g in ("after", "after_d", "after0", "fused", "fused_d")):
+        return True
+    # a before-word that marks an age by itself ("vor", "il y a"), not Danish "for" without "siden"
+    before = _word(m, "before")
+    return before is not None and bool(langs & r["before_only"].get(before, frozenset()))
+
+
+_AGE_WINDOW = 160  # an age phrase is short: only the end of a line is searched
+
+
+def _age_span(s: str) -> tuple[int, int] | None:
+    """Start and end of the relative age that ends ``s`` (trailing punctuation allowed)."""
+    pos = max(0, len(s) - _AGE_WINDOW)
+    regex = _age_tail_re()
+    while pos < len(s):
+        m = regex.search(s, pos)
+        if m is None:
+            return None
+        if _is_age(m):
+            return m.start("age"), m.end("age")
+        pos = m.start() + 1
+    return None
+
+
+# ---------------------------------------------------------------------------
+# the head before a tail date / age
+
+_HEAD_SEPARATORS = " \t·•|-–—:,;/"
+
+
+def _plausible_head(head: str, *, glued: bool) -> bool:
+    """Does ``head`` look like a source or label ("Axios", "By Jane Doe", "Updated")?"""
+    h = head.rstrip(_HEAD_SEPARATORS)
+    if not h or len(h) > 80 or not any(ch.isalpha() for ch in h):
+        return False
+    if h.endswith((".", "!", "?", "。", "؟", "！")) and not h.endswith("..."):
+        return False
+    words = h.split()
+    if len(words) > 8:
+        return False
+    if glued or len(words) == 1:
+        return True
+    separated = head[len(h) :].strip() != ""
+    cased = [w for w in words if any(ch.isalpha() and (ch.islower() or ch.isupper()) for ch in w)]
+    if not cased:  # uncased scripts (Arabic, CJK ...): only short heads
+        return len(words) <= 4 or separated
+    if separated:
+        return True
+    # "By John Smith 3 hours ago" but not "He left the company 3 years ago"
+    for w in cased:
+        first = next(ch for ch in w if ch.isalpha())
+        if first.islower() and w.lower() not in _LOWER_OK:
+            return False
+    return True
+
+
+_LOWER_OK = frozenset(
+    {"by", "de", "da", "do", "di", "von", "van", "der", "den", "la", "le", "el", "al", "bin", "ibn"}
+)
+
+
+def parse_age(line: str, *, whole_line: bool = False) -> str | None:
+    """The relative time that makes up the line or ends it, exactly as written.
+
+    ``"3 hours ago"``, ``"il y a 3 heures"``, ``"منذ 3 ساعات"``, ``"3時間前"``,
+    ``"yesterday"``, ``"just now"`` ... are returned when they are the whole
+    line.  Unless ``whole_line`` is set, an age at the end of a line is also
+    returned when what precedes it looks like a source or a label: glued
+    (``"Axios3 hours ago"``), one word (``"Updated 3 hours ago"``), set off by
+    a separator (``"CNN · 2 hours ago"``) or a capitalised name (``"By Jane Doe
+    3 hours ago"``); ``"He left the company 3 years ago."`` gives None.
+    """
+    s = line.strip()
+    if not s:
+        return None
+    span = _age_span(s)
+    if span is None:
+        return None
+    start, end = span
+    if start == 0:
+        return s[:end]
+    if whole_line:
+        return None
+    head = s[:start]
+    if not _plausible_head(head, glued=not head[-1].isspace()):
+        return None
+    return s[start:end]
+
+
+# ---------------------------------------------------------------------------
+# absolute dates
+
+_TZ_NAMES = (
+    "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|BST|CET|CEST|EET|EEST|WET|WEST|"
+    "MSK|IST|PKT|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|WIB|WITA|WIT|ICT|PHT|SAST|WAT|EAT|AST|ADT"
+)
+_AM = r"[ap]\.m\.|[ap]m|[πμ]\.μ\.|[πμ]μ|ص|م|صباحا|صباحاً|مساء|مساءً|ق\.ظ|ب\.ظ"
+_TIME = (
+    "(?P<time>"
+    rf"(?:{_sp(0, 3)}(?:года|г\.|року|р\.|roku|r\.|godine|god\.){_RB})?"
+    rf"{_sp(0, 3)}(?:,|at|à|a las|a la|às|as|alle|um|om|kl\.?|klo\.?|в|во|о|o|u|saat|lúc|vào lúc|في|الساعة|-|–|—|\||·|•|T)?{_sp(0, 3)}"
+    rf"(?:(?P<ampm1>午前|午後|上午|下午|中午|晚上|早上|凌晨|오전|오후){_sp(0, 2)})?"
+    rf"(?<!\d)(?P<hh>\d{{1,2}})(?:{_sp(0, 1)}[:hH.]{_sp(0, 1)}|{_sp(0, 1)}[時时시]{_sp(0, 1)})(?P<mm>\d{{2}})(?!\d)"
+    rf"(?:{_sp(0, 1)}[分분])?(?::(?P<ss>\d{{2}})(?:[.,]\d{{1,9}})?)?"
+    rf"(?:{_sp(0, 2)}(?P<ampm2>{_AM}){_RB})?"
+    rf"(?:{_sp(0, 2)}(?P<tz>(?-i:Z)|(?:UTC|GMT)(?:{_sp(0, 1)}[+\-−]\d{{1,2}}(?::?\d{{2}})?)?|[+\-−]\d{{2}}:?\d{{2}}|(?-i:{_TZ_NAMES})){_RB})?"
+    rf"(?:{_sp(0, 2)}(?:Uhr|ч|uur){_RB})?"
+    ")?"
+)
+_ORD = r"(?:st|nd|rd|th)"
+_TRAILER = re.compile(r"[\s.,;:·•|)\]】]{0,6}")
+
+
+@cache
+def _month_names() -> tuple[str, ...]:
+    """Month names for the name patterns (numeric CJK months have their own pattern)."""
+    return tuple(name for name in lexicon.month_lexicon() if not name[0].isdigit())
+
+
+@cache
+def _month_trie() -> str:
+    return _trie(_month_names())
+
+
+@cache
+def _date_cores() -> tuple[tuple[str, str], ...]:
+    months = _month_trie()
+    mon = f"(?P<mon>{months}){_RB}\\.?"
+    first = "".join(sorted({re.escape(name[0]) for name in _month_names()}))
+    # a month name starts a word, or follows a lowercase letter glued to it ("AxiosMarch 12, 2025")
+    camel = rf"(?=[{first}])(?:(?<![^\W\d_])|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))"
+    s13, s03 = _sp(1, 3), _sp(0, 3)
+    return (
+        (
+            "ymd",
+            rf"(?<!\d)(?<!\d[.])(?P<y>\d{{4}})(?P<sep>[-/.]){_sp(0, 1)}(?P<m>\d{{1,2}})(?P=sep){_sp(0, 1)}"
+            rf"(?P<d>\d{{1,2}})(?!\d)(?:\.(?!\d))?",
+        ),
+        (
+            "numeric",
+            r"(?<!\d)(?<!\d[-/.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
+        ),
+        (
+            "month_day",
+            rf"{camel}{mon},?{s13}(?P<d>\d{{1,2}}){_ORD}?(?!\d),?{s13}(?P<y>\d{{4}})(?!\d)",
+        ),
+        (
+            "day_month",
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:{_ORD}|er|e|\.|º|ª|°)?{s03}"
+            rf"(?:(?:de|of|du){_RB}{s13}|d['’]{_sp(0, 1)})?{mon}"
+            rf"(?:{_sp(0, 2)}/{_sp(0, 2)}(?:{months}){_RB}\.?)?,?{s13}"
+            rf"(?:(?:de|del|năm|of){_RB}{s13})?(?P<y>\d{{4}})(?!\d)",
+        ),
+        (
+            "year_month_day",
+            rf"(?<!\d)(?P<y>\d{{4}})\.{s13}{mon}{s13}(?P<d>\d{{1,2}})(?!\d)\.?",
+        ),
+        (
+            "cjk",
+            rf"(?<!\d)(?P<y>\d{{4}}){_sp(0, 2)}[年년]{_sp(0, 2)}(?P<m>\d{{1,2}}){_sp(0, 2)}[月월]{_sp(0, 2)}"
+            rf"(?P<d>\d{{1,2}}){_sp(0, 2)}[日일号號](?:{_sp(0, 2)}[(（][^()（）\n]{{1,4}}[)）])?",
+        ),
+    )
+
+
+@cache
+def _date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(core + _TIME, re.IGNORECASE)) for name, core in _date_cores())
+
+
+def _month_number(raw: str, lang: str | None) -> int | None:
+    return lexicon.month_number(raw, lang)
+
+
+def _year(value: int) -> int | None:
+    if 2443 <= value <= 2642:  # Thai Buddhist era
+        value -= 543
+    return value if 1900 <= value <= 2099 else None
+
+
+_PM = {"午後", "下午", "晚上", "오후"}
+_AM_WORDS = {"午前", "上午", "早上", "凌晨", "오전"}
+
+
+def _offset(tz: str) -> timezone | None:
+    t = tz.strip().upper().replace("−", "-")
+    if t == "Z":
+        return UTC
+    if t.startswith(("UTC", "GMT")):
+        t = t[3:].strip()
+        if not t:
+            return UTC
+    m = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", t)
+    if not m:
+        return None
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if m.group(1) == "-" else delta)
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int, int, timezone | None] | None:
+    """(hour, minute, second, offset) of the match's time, None if absent or invalid."""
+    if m.group("hh") is None:
+        return None
+    hour, minute = int(m.group("hh")), int(m.group("mm"))
+    second = int(m.group("ss")) if m.group("ss") else 0
+    ampm1 = m.group("ampm1")
+    ampm2 = (m.group("ampm2") or "").lower().replace(".", "")
+    pm = ampm1 in _PM or ampm2 in {"pm", "μμ", "م", "مساء", "مساءً", "بظ"}
+    am = ampm1 in _AM_WORDS or ampm2 in {"am", "πμ", "ص", "صباحا", "صباحاً", "قظ"}
+    if ampm1 == "中午" and hour < 12:
+        pm = True
+    if (pm or am) and 1 <= hour <= 12:
+        if pm and hour < 12:
+            hour += 12
+        elif am and hour == 12:
+            hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    tz = _offset(m.group("tz")) if m.group("tz") else None
+    return hour, minute, second, tz
+
+
+def _resolve(name: str, m: re.Match[str], lang: str | None, month_first: bool) -> tuple[int, int, int] | None:
+    y = _year(int(m.group("y")))
+    if y is None:
+        return None
+    if name == "numeric":
+        a, b = int(m.group("a")), int(m.group("b"))
+        day_first = (b, a) if 1 <= b <= 12 else None
+        month_first_reading = (a, b) if 1 <= a <= 12 else None
+        if month_first and month_first_reading and 1 <= b <= 31:
+            month, day = month_first_reading
+        elif day_first and 1 <= a <= 31:
+            month, day = day_first
+        elif month_first_reading:
+            month, day = month_first_reading
+        else:
+            return None
+    elif name in ("ymd", "cjk"):
+        month, day = int(m.group("m")), int(m.group("d"))
+    else:
+        number = _month_number(m.group("mon"), lang)
+        if number is None:
+            return None
+        month, day = number, int(m.group("d"))
+    try:
+        date(y, month, day)
+    except ValueError:
+        return None
+    return y, month, day
+
+
+def _to_iso(name: str, m: re.Match[str], lang: str | None, month_first: bool) -> tuple[int, str] | None:
+    """(end of the matched text, ISO string) for a date match, None if it is not a real date."""
+    ymd = _resolve(name, m, lang, month_first)
+    if ymd is None:
+        return None
+    clock = _clock(m)
+    if clock is None:
+        end = m.start("time") if m.group("time") is not None else m.end()
+        return end, date(*ymd).isoformat()
+    hour, minute, second, tz = clock
+    value = datetime(*ymd, hour, minute, second, tzinfo=tz)
+    return m.end("time"), value.isoformat()
+
+
+def _find(
+    text: str, regexes: tuple[tuple[str, re.Pattern[str]], ...], lang: str | None, month_first: bool
+) -> tuple[int, int, str] | None:
+    best: tuple[int, int, str] | None = None
+    for name, regex in regexes:
+        for m in regex.finditer(text):
+            if best is not None and m.start() > best[0]:
+                break
+            found = _to_iso(name, m, lang, month_first)
+            if found is None:
+                continue
+            end, iso = found
+            if best is None or (m.start(), -end) < (best[0], -best[1]):
+                best = (m.start(), end, iso)
+            break
+    return best
+
+
+def find_date(
+    text: str, *, lang: str | None = None, month_first: bool = False, whole_line: bool = False
+) -> tuple[str, str] | None:
+    """The first absolute date in ``text``: (matched text, ISO 8601 date or date-time).
+
+    ``lang`` (ISO 639-1) decides month names that differ between languages
+    (Croatian "listopad" is October, elsewhere November).  With ``whole_line``
+    the date (with its time) must be all of the stripped text, trailing
+    punctuation aside.  See the module docstring for the formats and rules.
+    """
+    if whole_line:
+        s = text.strip()
+        if not s or len(s) > 120:
+            return None
+        for name, regex in _date_res():
+            m = regex.match(s)
+            if m is None:
+                continue
+            found = _to_iso(name, m, lang, month_first)
+            if found is None:
+                continue
+            end, iso = found
+            if _TRAILER.fullmatch(s, end):
+                return s[:end], iso
+        return None
+    best = _find(text, _date_res(), lang, month_first)
+    if best is None:
+        return None
+    start, end, iso = best
+    return text[start:end], iso
+
+
+def _date_tail(s: str) -> tuple[int, int, str] | None:
+    """Start, end and ISO value of the date (with its time) that ends ``s``."""
+    best: tuple[int, int, str] | None = None
+    offset = max(0, len(s) - 120)
+    for name, regex in _date_res():
+        for m in regex.finditer(s, offset):
+            found = _to_iso(name, m, None, False)
+            if found is None:
+                continue
+            end, iso = found
+            if _TRAILER.fullmatch(s, end) and (best is None or m.start() < best[0]):
+                best = (m.start(), end, iso)
+    return best
+
+
+def split_glued_source(line: str) -> tuple[str, str, str] | None:
+    """Split a source name glued to a date or an age: ``"Axios12-03-2025"``.
+
+    Returns ``(source, tail, iso)`` where ``tail`` is the date or age exactly
+    as written and ``iso`` the ISO 8601 value of a date ("" for an age):
+    ``"Reuters2 days ago"`` -> ``("Reuters", "2 days ago", "")``.  The tail
+    must run to the end of the line and be a full date or age, and it must
+    touch the source with no space between; otherwise None (``"COVID19
+    cases"``, ``"Axios 3 hours ago"``, a line that is only a date).
+    """
+    s = line.strip()
+    if not s or len(s) > 200:
+        return None
+    candidates: list[tuple[int, int, str]] = []
+    dated = _date_tail(s)
+    if dated is not None:
+        candidates.append(dated)
+    aged = _age_span(s)
+    if aged is not None:
+        candidates.append((aged[0], aged[1], ""))
+    for start, end, iso in sorted(candidates):
+        if start == 0:
+            return None
+        head = s[:start]
+        if head[-1].isspace() or not _plausible_head(head, glued=True):
+            continue
+        return head.rstrip(_HEAD_SEPARATORS), s[start:end], iso
+    return None
+
+
+def patterns() -> tuple[re.Pattern[str], ...]:
+    """Every compiled regex of this module (for the backtracking-safety test)."""
+    return (_age_tail_re(), _TRAILER, *(regex for _, regex in _date_res()))

@@ -1,0 +1,601 @@
+"""Multilingual word lists the heuristics use, loaded from ``newsextract/data``.
+
+``data/markers.json`` maps a category to per-language phrase lists:
+
+    comments_heading  no_comments  comment_form  related_heading
+    related_heading_prefix  read_also_prefix  tags_heading  byline_prefix
+    chrome_line  chrome_prefix          (lists of phrases)
+    age_words                           (per language: units, before/after words ...)
+    months                              (per language: 12 lists of month names)
+
+``data/stopwords/<code>.txt`` holds one function word a line per language, and
+``data/stopwords/ko.suffixes.txt`` the Korean particles that glue onto words.
+
+Phrases and lines are compared after :func:`normalize`, so case, width forms,
+Arabic diacritics and alef forms, bullets and trailing punctuation do not
+matter.  Everything is loaded lazily and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+__all__ = [
+    "LIST_CATEGORIES",
+    "UNITS",
+    "AgeWords",
+    "age_lexicon",
+    "is_phrase",
+    "korean_suffixes",
+    "month_key",
+    "month_lexicon",
+    "month_lexicon_by_language",
+    "month_number",
+    "normalize",
+    "patterns",
+    "phrases",
+    "phrases_by_language",
+    "starts_with_phrase",
+    "stopword_languages",
+    "stopwords",
+]
+
+#: Categories of ``markers.json`` whose per-language values are phrase lists.
+LIST_CATEGORIES: tuple[str, ...] = (
+    "comments_heading",
+    "no_comments",
+    "comment_form",
+    "related_heading",
+    "related_heading_prefix",
+    "read_also_prefix",
+    "tags_heading",
+    "byline_prefix",
+    "chrome_line",
+    "chrome_prefix",
+)
+
+#: Canonical time units of ``age_words``.
+UNITS: tuple[str, ...] = ("second", "minute", "hour", "day", "week", "month", "year")
+
+# Categories whose headings may carry a count ("12 Comments", "Comments (12)").
+_COUNTED = frozenset({"comments_heading", "related_heading"})
+
+# Language codes that are spelled differently in the wild.
+_LANG_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "zsm": "ms"}
+
+# ---------------------------------------------------------------------------
+# normalization
+
+
+def _build_fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    # invisible format characters: zero-width space/joiners, bidi marks, BOM, soft hyphen
+    for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x061C):
+        table[cp] = None
+    for cp in range(0x202A, 0x202F):
+        table[cp] = None
+    for cp in range(0x2066, 0x206A):
+        table[cp] = None
+    # Arabic and Hebrew vowel marks, Arabic tatweel
+    for lo, hi in ((0x0591, 0x05C7), (0x0610, 0x061A), (0x064B, 0x065F), (0x06D6, 0x06ED)):
+        for cp in range(lo, hi + 1):
+            if unicodedata.category(chr(cp)) == "Mn":
+                table[cp] = None
+    table[0x0670] = None
+    table[0x0640] = None
+    # Arabic letter variants: alef forms, yeh / alef maksura / Persian yeh, kaf / keheh
+    for ch in "أإآٱ":
+        table[ord(ch)] = "ا"
+    for ch in "ىی":
+        table[ord(ch)] = "ي"
+    table[ord("ک")] = "ك"
+    # Turkish dotless i; the combining dot that casefold leaves after "İ"
+    table[ord("ı")] = "i"
+    table[0x0307] = None
+    return table
+
+
+_FOLD = _build_fold_table()
+# applied before NFKC, which would turn a circled c into a plain "c"
+_PRE_FOLD = {ord("ⓒ"): "©", ord("Ⓒ"): "©"}
+_WS = re.compile(r"\s+")
+_LEADING = re.compile(r"^[\s•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔\-–—|<\[【〈《「『]+")
+_TRAILING = re.compile(r"[\s:.!?…»›→⇒>|\-–—,;·•*\]】〉》」』。、！？：؛،؟]+$")
+
+
+def _fold(text: str) -> str:
+    """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
+    text = unicodedata.normalize("NFKC", text.translate(_PRE_FOLD)).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return _WS.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """The form phrases and lines are compared in.
+
+    NFKC, casefold, whitespace collapsed to single spaces, leading bullets
+    (``•``, ``-``, ``*``, ``·``, ``■``, ``►``, ``»``, ``[`` ...) and trailing
+    punctuation (``:``, ``…``, ``...``, ``.``, ``!``, ``?``, ``»``, ``›``,
+    ``→``, ``|``, ``]`` ...) stripped.  Also folds what varies between writers
+    of the same word: Arabic and Hebrew vowel marks and tatweel, Arabic alef /
+    yeh / kaf forms (``أ إ آ`` -> ``ا``, ``ى ی`` -> ``ي``), Turkish dotless ``ı``,
+    zero-width and bidi characters.  A matching key, not display text.
+    """
+    text = _fold(text)
+    text = _LEADING.sub("", text)
+    return _TRAILING.sub("", text)
+
+
+def _normalize_head(text: str) -> str:
+    """Like :func:`normalize` but keeps trailing punctuation (for prefix matching)."""
+    return _LEADING.sub("", _fold(text))
+
+
+# ---------------------------------------------------------------------------
+# loading
+
+
+def _read(*parts: str) -> str:
+    node = resources.files(__package__ or "newsextract") / "data"
+    for part in parts:
+        node = node / part
+    return node.read_text(encoding="utf-8")
+
+
+@cache
+def _markers() -> Mapping[str, Any]:
+    data = json.loads(_read("markers.json"))
+    if not isinstance(data, dict):
+        raise ValueError("markers.json: top level must be an object")
+    return MappingProxyType(data)
+
+
+def _category_raw(category: str) -> Mapping[str, Any]:
+    data = _markers()
+    if category not in data:
+        raise KeyError(f"unknown marker category {category!r}; known: {', '.join(sorted(data))}")
+    value = data[category]
+    if not isinstance(value, dict):
+        raise ValueError(f"markers.json: {category} must be an object")
+    return value
+
+
+_CJK_RANGES = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1100, 0x11FF),  # Hangul jamo
+    (0x1780, 0x17FF),  # Khmer
+    (0x2E80, 0x303F),  # CJK radicals, symbols and punctuation
+    (0x3040, 0x31FF),  # kana, bopomofo, Hangul compatibility jamo
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xA960, 0xA97F),  # Hangul jamo extended
+    (0xAC00, 0xD7FF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF00, 0xFFEF),  # half/full width forms
+    (0x20000, 0x3FFFF),  # CJK extensions
+)
+
+
+def _is_scriptio_continua(ch: str) -> bool:
+    """True for characters of scripts written without spaces between words."""
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+
+
+def _is_letter_or_digit(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch).startswith("M")
+
+
+def _continues_word(ch: str) -> bool:
+    """True when ``ch`` right after a phrase means the phrase was only part of a word."""
+    return _is_letter_or_digit(ch) or ch in "_-'’"
+
+
+_SEPARATORS = frozenset(":-–—|=/")
+
+
+@dataclass(frozen=True, slots=True)
+class _Category:
+    by_language: Mapping[str, frozenset[str]]
+    all: frozenset[str]
+    lengths: tuple[int, ...]
+    needs_separator: frozenset[str]
+
+
+@cache
+def _category(category: str) -> _Category:
+    raw = _category_raw(category)
+    by_language: dict[str, frozenset[str]] = {}
+    with_sep: set[str] = set()
+    without_sep: set[str] = set()
+    for lang, items in raw.items():
+        if lang.startswith("_"):
+            continue
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise ValueError(f"{category} is not a phrase-list category (language {lang!r})")
+        norms: set[str] = set()
+        for item in items:
+            norm = normalize(item)
+            if not norm:
+                continue
+            norms.add(norm)
+            (with_sep if item.rstrip().endswith((":", "：")) else without_sep).add(norm)
+        by_language[lang] = frozenset(norms)
+    everything = frozenset(p for norms in by_language.values() for p in norms)
+    return _Category(
+        by_language=MappingProxyType(by_language),
+        all=everything,
+        lengths=tuple(sorted({len(p) for p in everything}, reverse=True)),
+        needs_separator=frozenset(with_sep - without_sep),
+    )
+
+
+def phrases(category: str) -> frozenset[str]:
+    """All languages' phrases of a list category, normalized."""
+    return _category(category).all
+
+
+def phrases_by_language(category: str) -> dict[str, frozenset[str]]:
+    """The normalized phrases of a list category, per language code."""
+    return dict(_category(category).by_language)
+
+
+# ---------------------------------------------------------------------------
+# matching
+
+_COUNT = r"\d{1,7}(?:[.,]\d{1,3}){0,2}k?"
+_COUNTER = r"(?:개의|개|件の|件|条|條|则|則)?"
+_COUNT_FIRST = re.compile(rf"^[(\[]?{_COUNT}[)\]]?\s?{_COUNTER}\s?(?P<rest>\D.{{0,200}})$")
+_COUNT_LAST = re.compile(rf"^(?P<rest>.{{0,200}}?\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
+
+
+def _without_count(norm: str) -> str | None:
+    """``norm`` with a leading or trailing count removed, or None if it has none."""
+    for pattern in (_COUNT_FIRST, _COUNT_LAST):
+        m = pattern.match(norm)
+        if m:
+            rest = normalize(m.group("rest"))
+            if rest:
+                return rest
+    return None
+
+
+def _prefix_match(norm: str, cat: _Category) -> str | None:
+    for length in cat.lengths:
+        if length > len(norm):
+            continue
+        candidate = norm[:length]
+        if candidate not in cat.all:
+            continue
+        after = norm[length:]
+        if candidate in cat.needs_separator:
+            if after.lstrip(" ")[:1] in _SEPARATORS:
+                return candidate
+            continue
+        last = candidate[-1]
+        if not after or not _is_letter_or_digit(last) or _is_scriptio_continua(last):
+            return candidate
+        if not _continues_word(after[0]):
+            return candidate
+    return None
+
+
+def starts_with_phrase(line: str, category: str) -> str | None:
+    """The (normalized) phrase of ``category`` that the line starts with, or None.
+
+    The longest phrase wins.  A word boundary must follow the phrase (the next
+    character is not a letter, digit, mark, ``-`` or apostrophe), except after
+    phrases ending in a CJK, kana, Hangul or Thai character.  A phrase written
+    in the data with a trailing ``:`` ("Photo:", "Related:") matches only when
+    the line goes on with ``:``, ``-``, ``–``, ``—``, ``|``, ``=`` or ``/``.
+    """
+    norm = _normalize_head(line)
+    if not norm:
+        return None
+    return _prefix_match(norm, _category(category))
+
+
+_SENTENCE_END = (".", "?", "!", "。", "؟")
+
+
+def _is_prefixed_heading(line: str) -> bool:
+    """A short heading such as "More from Politics" (related_heading_prefix + name)."""
+    norm = _normalize_head(line)
+    phrase = _prefix_match(norm, _category("related_heading_prefix"))
+    if phrase is None:
+        return False
+    rest = norm[len(phrase) :].strip(" :-–—|")
+    if not rest or len(rest) > 60 or len(rest.split()) > 6 or rest[0].isdigit():
+        return False
+    stripped = line.strip()
+    if stripped.endswith(_SENTENCE_END) and not stripped.endswith("..."):
+        return False
+    # The name after the prefix starts with a capital (or an uncased script):
+    # "More from Politics" but not "Más de la mitad de los votos".
+    lite = _LEADING.sub("", _WS.sub(" ", unicodedata.normalize("NFKC", stripped)))
+    words = lite.split()
+    index = len(phrase.split())
+    if _is_scriptio_continua(phrase[-1]):
+        return True
+    # skip a short lowercase article ("More from the BBC", "Plus de la mitad ...")
+    while index < len(words) - 1 and len(words[index]) <= 3 and words[index].islower():
+        index += 1
+    if index >= len(words):
+        return True
+    for ch in words[index]:
+        if ch.isalpha():
+            return not ch.islower()
+    return True
+
+
+def is_phrase(line: str, category: str) -> bool:
+    """True when the whole line, normalized, is one of the category's phrases.
+
+    For ``comments_heading`` and ``related_heading`` a count before or after
+    the words is accepted ("12 Comments", "Comments (12)", "Comments 12",
+    "댓글 12개"); ``related_heading`` also accepts a short heading made of a
+    ``related_heading_prefix`` and a capitalised name ("More from Politics").
+    """
+    norm = normalize(line)
+    if not norm:
+        return False
+    cat = _category(category)
+    if norm in cat.all:
+        return True
+    if category in _COUNTED:
+        rest = _without_count(norm)
+        if rest is not None and rest in cat.all:
+            return True
+    if category == "related_heading" and len(norm) <= 120:
+        return _is_prefixed_heading(line)
+    return False
+
+
+# ---------------------------------------------------------------------------
+# stopwords
+
+
+def _language_code(lang: str) -> str:
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    return _LANG_ALIASES.get(code, code)
+
+
+@cache
+def _stopword_files() -> tuple[str, ...]:
+    folder = resources.files(__package__ or "newsextract") / "data" / "stopwords"
+    names = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".txt") and name.count(".") == 1:
+            names.append(name[:-4])
+    return tuple(sorted(names))
+
+
+def stopword_languages() -> tuple[str, ...]:
+    """ISO 639-1 codes that have a stopword list, sorted."""
+    return _stopword_files()
+
+
+def _word_lines(text: str) -> Iterable[str]:
+    for line in text.splitlines():
+        word = line.strip()
+        if word and not word.startswith("#"):
+            yield word
+
+
+@cache
+def _stopwords(code: str) -> frozenset[str]:
+    if code not in _stopword_files():
+        return frozenset()
+    words: set[str] = set()
+    for word in _word_lines(_read("stopwords", f"{code}.txt")):
+        plain = unicodedata.normalize("NFKC", word).casefold()
+        for form in (plain, _fold(word), plain.replace("\u200c", "")):
+            words.add(form)
+            if "'" in form:
+                words.add(form.replace("'", "’"))
+    words.discard("")
+    return frozenset(words)
+
+
+def stopwords(lang: str) -> frozenset[str]:
+    """The stopwords of a language (ISO 639-1 code; "pt-BR", "zh_TW", "nb" work too).
+
+    Words are NFKC-casefolded as written, plus their :func:`normalize`-style
+    folded form (so Arabic ``أن`` is there as ``أن`` and ``ان``) and, for words
+    with an apostrophe, the ``’`` spelling.  Unknown languages give an empty set.
+    """
+    return _stopwords(_language_code(lang))
+
+
+@cache
+def korean_suffixes() -> tuple[str, ...]:
+    """Korean particles and endings that attach to words (은 는 이 가 을 를 에서 ...), longest first."""
+    words = dict.fromkeys(_word_lines(_read("stopwords", "ko.suffixes.txt")))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------
+# relative ages and month names
+
+
+@dataclass(frozen=True, slots=True)
+class AgeWords:
+    """One language's words for relative times, all lowercased (``str.lower``).
+
+    ``units`` maps each written form ("hours", "часов", "ساعات") to a unit of
+    :data:`UNITS`; ``fused`` maps forms that already mean "<unit> ago" (Hungarian
+    "órája").  An age is ``[before] [approx] [count] unit [after]`` with a
+    before- or after-word present, ``[before_optional] ... unit after``, or
+    ``count fused``; ``now`` and ``yesterday`` are whole expressions.
+    """
+
+    language: str
+    units: Mapping[str, str]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    before_optional: tuple[str, ...]
+    fused: Mapping[str, str]
+    numbers: tuple[str, ...]
+    approx: tuple[str, ...]
+    now: tuple[str, ...]
+    yesterday: tuple[str, ...]
+
+
+def _lower(word: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFC", word).lower()).strip()
+
+
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"markers.json: {where} must be a list of strings")
+    return tuple(dict.fromkeys(_lower(v) for v in value if v.strip()))
+
+
+def _unit_map(value: Any, where: str) -> Mapping[str, str]:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        raise ValueError(f"markers.json: {where} must be an object")
+    forms: dict[str, str] = {}
+    for unit, words in value.items():
+        if unit not in UNITS:
+            raise ValueError(f"markers.json: {where}: unknown unit {unit!r}")
+        for word in _str_list(words, f"{where}.{unit}"):
+            forms.setdefault(word, unit)
+    return MappingProxyType(forms)
+
+
+@cache
+def age_lexicon() -> Mapping[str, AgeWords]:
+    """Per language (in ``markers.json`` order), the words of relative ages.
+
+    Shaped for building one regex over all languages: see
+    :mod:`newsextract.dates`, which does exactly that.
+    """
+    result: dict[str, AgeWords] = {}
+    for lang, entry in _category_raw("age_words").items():
+        if lang.startswith("_"):
+            continue
+        if not isinstance(entry, dict):
+            raise ValueError(f"markers.json: age_words.{lang} must be an object")
+        where = f"age_words.{lang}"
+        result[lang] = AgeWords(
+            language=lang,
+            units=_unit_map(entry.get("units"), f"{where}.units"),
+            before=_str_list(entry.get("before"), f"{where}.before"),
+            after=_str_list(entry.get("after"), f"{where}.after"),
+            before_optional=_str_list(entry.get("before_optional"), f"{where}.before_optional"),
+            fused=_unit_map(entry.get("fused"), f"{where}.fused"),
+            numbers=_str_list(entry.get("numbers"), f"{where}.numbers"),
+            approx=_str_list(entry.get("approx"), f"{where}.approx"),
+            now=_str_list(entry.get("now"), f"{where}.now"),
+            yesterday=_str_list(entry.get("yesterday"), f"{where}.yesterday"),
+        )
+    return MappingProxyType(result)
+
+
+_STRIP_MARKS_SCRIPTS = ("LATIN", "GREEK")
+
+
+def _without_marks(word: str) -> str:
+    """Latin/Greek letters without accents ("février" -> "fevrier"); other scripts untouched."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.category(ch) == "Mn" and out:
+            base = out[-1]
+            if unicodedata.name(base, "").startswith(_STRIP_MARKS_SCRIPTS):
+                continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def month_key(name: str) -> str:
+    """The lookup form of a month name as written: NFC, lowercase, no trailing dot."""
+    return _lower(name).rstrip(".").strip()
+
+
+def _month_forms(name: str) -> set[str]:
+    key = month_key(name)
+    forms = {key, _without_marks(key), key.translate(_FOLD)}
+    return {f for f in forms if f}
+
+
+@cache
+def _months_by_language() -> Mapping[str, Mapping[str, int]]:
+    result: dict[str, Mapping[str, int]] = {}
+    for lang, months in _category_raw("months").items():
+        if lang.startswith("_"):
+            continue
+        if not isinstance(months, list) or len(months) != 12:
+            raise ValueError(f"markers.json: months.{lang} must be a list of 12 lists")
+        table: dict[str, int] = {}
+        for number, names in enumerate(months, start=1):
+            for name in _str_list(names, f"months.{lang}[{number - 1}]"):
+                for form in _month_forms(name):
+                    table.setdefault(form, number)
+        result[lang] = MappingProxyType(table)
+    return MappingProxyType(result)
+
+
+@cache
+def _merged_months() -> Mapping[str, int]:
+    merged: dict[str, int] = {}
+    for table in _months_by_language().values():  # markers.json order is the priority order
+        for name, number in table.items():
+            merged.setdefault(name, number)
+    return MappingProxyType(merged)
+
+
+def month_lexicon() -> dict[str, int]:
+    """Month name -> month number (1-12), all languages merged.
+
+    Keys are :func:`month_key` forms (lowercase, no trailing dot), plus the
+    unaccented spelling of Latin and Greek names.  Where languages disagree
+    (Croatian "listopad" is October, Polish and Czech "listopad" November) the
+    language listed first in ``markers.json`` wins; see
+    :func:`month_lexicon_by_language`.
+    """
+    return dict(_merged_months())
+
+
+def month_lexicon_by_language() -> dict[str, dict[str, int]]:
+    """Per language, month name -> month number (same keys as :func:`month_lexicon`)."""
+    return {lang: dict(table) for lang, table in _months_by_language().items()}
+
+
+def month_number(name: str, lang: str | None = None) -> int | None:
+    """The month number (1-12) of a month name as written ("März", "févr.", "ΜΑΡΤΙΟΥ", "مارس").
+
+    With ``lang`` that language's reading wins over the merged one.
+    """
+    forms = [month_key(name)]
+    forms += [_without_marks(forms[0]), forms[0].translate(_FOLD)]
+    tables: list[Mapping[str, int]] = []
+    if lang is not None:
+        table = _months_by_language().get(_language_code(lang))
+        if table is not None:
+            tables.append(table)
+    tables.append(_merged_months())
+    for table in tables:
+        for form in forms:
+            number = table.get(form)
+            if number is not None:
+                return number
+    return None
+
+
+def patterns() -> tuple[re.Pattern[str], ...]:
+    """The module's compiled regexes (for the backtracking-safety test)."""
+    return (_WS, _LEADING, _TRAILING, _COUNT_FIRST, _COUNT_LAST)
