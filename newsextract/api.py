@@ -30,8 +30,8 @@ def parse(
 
     ``data`` may be bytes in any encoding or an already decoded string.
     ``kind`` forces the HTML or the text path; ``auto`` sniffs.  ``url`` is the
-    page's address: it fills ``article.url`` when the page gives none and makes
-    relative links absolute.  Raises :class:`InputError` for input that is not
+    page's address: it becomes ``article.url`` (over the page's own canonical
+    link) and makes relative links absolute.  Raises :class:`InputError` for input that is not
     a page (empty, whitespace only, binary).
     """
     if kind not in KINDS:

@@ -1,0 +1,192 @@
+"""The command line: a thin shell over :func:`newsextract.parse`.
+
+Output goes to stdout (or ``-o FILE``, written atomically); every error is one
+line on stderr with a documented exit code (see ``EXIT_*`` below and the README).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+
+from . import __version__
+from .api import parse_file
+from .errors import InputError, NewsextractError
+from .input.read import DEFAULT_MAX_BYTES
+
+#: Exit codes (documented in the README).
+EXIT_OK = 0
+EXIT_INTERNAL = 1  # a bug: please report it
+EXIT_USAGE = 2  # bad options or arguments (Typer/Click's own code)
+EXIT_INPUT = 3  # the input cannot be read or is not a page
+EXIT_NO_ARTICLE = 4  # parsed, but the page has no article body (output still written)
+EXIT_OUTPUT = 5  # the output cannot be written
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    name="newsextract",
+    help="Split a scraped news page (HTML or a text dump) into its article, comments and related-article teasers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    json = "json"
+    markdown = "markdown"
+    text = "text"
+
+
+class Kind(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print one line on stderr and exit."""
+    first = " ".join(str(message).split())
+    sys.stderr.write(f"newsextract: error: {first}\n")
+    raise typer.Exit(code)
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, so a
+    reader never sees a half-written file."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def emit(data: str, output: Path | None) -> None:
+    if not data.endswith("\n"):
+        data += "\n"
+    if output is None or str(output) == "-":
+        try:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `newsextract parse x | head`: not an error
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}", EXIT_OUTPUT)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"newsextract {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Split a scraped news page into article, comments and related teasers."""
+
+
+@app.command()
+def parse(
+    path: Annotated[str, typer.Argument(help="The page: an HTML file or a text dump ('-' or nothing: stdin; .gz is read too).")] = "-",
+    format: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="Output format. Default: json, or a readable view when stdout is a terminal."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout (atomically).")] = None,
+    kind: Annotated[Kind, typer.Option("--kind", help="Treat the input as HTML or text instead of sniffing.")] = Kind.auto,
+    url: Annotated[str | None, typer.Option("--url", help="The page's URL: fills article.url and resolves relative links.")] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Text dumps: print each line's label and the reason, instead of the document.")
+    ] = False,
+) -> None:
+    """Parse one page and print its article, comments and related teasers.
+
+    Exit codes: 0 ok, 2 usage error, 3 unreadable input or not a page,
+    4 no article found (the document is still printed), 5 output not writable.
+    """
+    if stdin_is_terminal(path):
+        fail("no input: give a PATH or pipe a page into stdin (see --help)", EXIT_USAGE)
+    if explain:
+        from .explain import explain_file
+
+        emit(guard(lambda: explain_file(path, max_bytes=max_bytes)), output)
+        return
+    doc = guard(lambda: parse_file(path, url=url, kind=kind.value, max_bytes=max_bytes))
+    fmt = format.value if format else ("view" if output is None and sys.stdout.isatty() else "json")
+    if fmt == "view":
+        from .render.plain import render_text
+
+        emit(render_text(doc), None)
+    else:
+        from .render import render
+
+        emit(render(doc, fmt), output)
+    if doc.status == "no_article":
+        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else path}\n")
+        raise typer.Exit(EXIT_NO_ARTICLE)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the document that `parse --format json` prints."""
+    import json
+
+    from .schema import load_schema
+
+    emit(json.dumps(load_schema(), indent=2, ensure_ascii=False), None)
+
+
+def stdin_is_terminal(path: str) -> bool:
+    return path == "-" and sys.stdin.isatty()
+
+
+def guard(fn: Callable[[], T]) -> T:
+    """Run ``fn``, turning every error into one line on stderr and an exit code."""
+    try:
+        return fn()
+    except InputError as exc:
+        fail(str(exc), EXIT_INPUT)
+    except NewsextractError as exc:
+        fail(str(exc), exc.exit_code)
+    except MemoryError:
+        fail("out of memory while parsing this input (see --max-bytes)", EXIT_INPUT)
+    except RecursionError:
+        fail("the input is nested too deeply to parse", EXIT_INPUT)
+    except KeyboardInterrupt:
+        sys.stderr.write("newsextract: interrupted\n")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: say so in one line, traceback only on request
+        if os.environ.get("NEWSEXTRACT_DEBUG"):
+            raise
+        fail(f"internal error ({type(exc).__name__}: {exc}); set NEWSEXTRACT_DEBUG=1 for a traceback", EXIT_INTERNAL)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,126 @@
+"""Language detection from script and stopwords, shared by both parsers.
+
+Two signals, cheapest first:
+
+1. *Script*: Hangul means Korean, kana means Japanese, Han without kana means
+   Chinese; Thai, Hebrew, Greek, Devanagari likewise.  Arabic script is Persian
+   when Persian-only letters are frequent, Arabic otherwise.
+2. *Stopwords*: for Latin and Cyrillic text, the language whose stopword list
+   covers the most tokens wins (as in jusText's per-language stopword lists,
+   but chosen automatically).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from . import lexicon
+
+WORD = re.compile(r"\w+")
+
+#: Characters of a few scripts (ranges of the Unicode blocks).
+SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
+    "hangul": ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F)),
+    "kana": ((0x3040, 0x309F), (0x30A0, 0x30FF)),
+    "han": ((0x4E00, 0x9FFF), (0x3400, 0x4DBF)),
+    "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F)),
+    "hebrew": ((0x0590, 0x05FF),),
+    "thai": ((0x0E00, 0x0E7F),),
+    "devanagari": ((0x0900, 0x097F),),
+    "greek": ((0x0370, 0x03FF),),
+    "cyrillic": ((0x0400, 0x04FF),),
+}
+
+#: Letters used in Persian but not in Arabic (پ چ ژ گ and Persian yeh/kaf).
+PERSIAN_LETTERS = frozenset("پچژگیک")
+
+#: Sample size for detection: enough text to be sure, bounded for speed.
+SAMPLE_CHARS = 20000
+
+#: Minimum share of a script's letters among all letters for it to decide.
+SCRIPT_SHARE = 0.3
+
+
+def _script_of(ch: str) -> str | None:
+    o = ord(ch)
+    if o < 0x0370:
+        return None
+    for name, ranges in SCRIPT_RANGES.items():
+        for lo, hi in ranges:
+            if lo <= o <= hi:
+                return name
+    return None
+
+
+def script_counts(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[_script_of(ch) or "latin"] += 1
+    return counts
+
+
+@cache
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    """Word -> languages whose stopword list holds it."""
+    index: dict[str, list[str]] = {}
+    for lang in lexicon.stopword_languages():
+        for w in lexicon.stopwords(lang):
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+def detect_language(text: str) -> str | None:
+    """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
+    sample = text[:SAMPLE_CHARS]
+    scripts = script_counts(sample)
+    letters = sum(scripts.values())
+    if letters < 20:
+        return None
+
+    def share(name: str) -> float:
+        return scripts[name] / letters
+
+    if share("hangul") > 0.2:
+        return "ko"
+    if share("kana") > 0.05:
+        return "ja"
+    if share("han") > SCRIPT_SHARE:
+        return "zh"
+    if share("arabic") > SCRIPT_SHARE:
+        persian = sum(1 for ch in sample if ch in PERSIAN_LETTERS)
+        return "fa" if persian > 0.01 * scripts["arabic"] else "ar"
+    for name, code in (("hebrew", "he"), ("thai", "th"), ("devanagari", "hi"), ("greek", "el")):
+        if share(name) > SCRIPT_SHARE:
+            return code
+    cyrillic = share("cyrillic") > SCRIPT_SHARE
+    index = _stopword_index()
+    votes: Counter[str] = Counter()
+    tokens = 0
+    for w in WORD.findall(sample.lower()):
+        tokens += 1
+        for lang in index.get(w, ()):
+            votes[lang] += 1
+    if not votes:
+        return None
+    if cyrillic:
+        for lang in list(votes):
+            if lang not in CYRILLIC_LANGUAGES:
+                del votes[lang]
+    else:
+        for lang in CYRILLIC_LANGUAGES:
+            votes.pop(lang, None)
+    if not votes:
+        return None
+    lang, hits = votes.most_common(1)[0]
+    # Too few stopwords means word lists, menus or an unknown language.
+    return lang if hits >= max(3, 0.08 * tokens) else None
+
+
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "bg", "sr", "mk", "be", "kk"})
+
+#: Languages written without spaces between words: stopword density is
+#: measured on characters instead of tokens.
+UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th"})

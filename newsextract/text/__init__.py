@@ -1,0 +1,98 @@
+"""The text-dump path.
+
+    split lines -> features -> classify -> sections -> article region
+    -> title, byline, body blocks -> comments -> related teasers
+
+Each step is its own module; :func:`analyse` exposes the intermediate labels
+for ``newsextract parse --explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..language import detect_language
+from ..model import Article, Comments, Document, Source, Teaser
+from . import features
+from .article import best_region, build_blocks, find_title, first_title_line, read_header
+from .classify import classify
+from .comments import comments_from_zones
+from .lines import Line, split_lines
+from .related import parse_teasers, read_also_teaser
+from .sections import assign_zones
+
+#: Language detection reads lines at least this long (menus say little).
+LANGUAGE_LINE_CHARS = 40
+
+
+@dataclass(slots=True)
+class Analysis:
+    lines: list[Line]
+    zones: list[str | None]
+    region: tuple[int, int] | None
+    title: int | None
+    language: str | None
+
+
+def analyse(text: str) -> Analysis:
+    lines = split_lines(text)
+    sample = "\n".join(ln.text for ln in lines if len(ln.text) >= LANGUAGE_LINE_CHARS) or text
+    language = detect_language(sample)
+    profile = features.Profile.for_language(language)
+    features.compute(lines, profile)
+    classify(lines, profile)
+    zones = assign_zones(lines)
+    region = best_region(lines, zones)
+    if region is not None:
+        title = find_title(lines, zones, region[0])
+    else:
+        title = first_title_line(lines, zones)
+    return Analysis(lines, zones, region, title, language)
+
+
+def parse_text(text: str, *, url: str | None = None, source: Source | None = None) -> Document:
+    a = analyse(text)
+    lines, zones = a.lines, a.zones
+    article = Article(url=url, language=a.language)
+    if a.title is not None:
+        article.title = lines[a.title].text
+    related: list[Teaser] = []
+    end = -1
+    if a.region is not None:
+        start, end = a.region
+        header_from = a.title + 1 if a.title is not None and a.title < start else max(0, start - 3)
+        header = read_header(lines, header_from, min(start + 3, end + 1))
+        article.authors = header.authors
+        article.published = header.published
+        article.site_name = header.site_name
+        region_lines = lines[start : end + 1]
+        article.blocks = build_blocks(region_lines, zones, header.used | ({a.title} if a.title is not None else set()))
+        for ln in region_lines:
+            if ln.label == "read_also" and zones[ln.index] is None:
+                teaser = read_also_teaser(ln)
+                if teaser:
+                    related.append(teaser)
+    elif a.title is not None:
+        header = read_header(lines, a.title + 1, min(a.title + 4, len(lines)))
+        article.authors, article.published, article.site_name = header.authors, header.published, header.site_name
+    article.tags = [ln.text for i, ln in enumerate(lines) if zones[i] == "tags" and ln.label != "tags"]
+    comments: Comments = comments_from_zones(lines, zones, end)
+    i = 0
+    while i < len(lines):
+        if zones[i] == "related":
+            j = i
+            while j < len(lines) and zones[j] == "related":
+                j += 1
+            related.extend(parse_teasers(lines[i:j]))
+            i = j
+        else:
+            i += 1
+    related.sort(key=lambda t: _first_line(lines, t))
+    return Document(article=article, comments=comments, related=related, source=source or Source(kind="text"))
+
+
+def _first_line(lines: list[Line], teaser: Teaser) -> int:
+    for ln in lines:
+        if teaser.title in ln.text:
+            return ln.index
+    return len(lines)

@@ -1,0 +1,265 @@
+"""The article: its region, title, byline/date and body blocks.
+
+The body is the contiguous run of lines with the highest total score (a
+maximum-sum subarray): prose lines score by their length, chrome and section
+lines cost, so menus, footers, comments and teaser lists fall outside while
+short headings, list items and an ad label *inside* the story are bridged.
+This is the "longest block of long lines" idea made tolerant of interruptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import dates, lexicon
+from ..model import Block
+from .classify import BYLINE_SPLIT
+from .lines import INDENT_STEP, Line
+
+# -- Region scores.  Each constant is the score of one line of that kind; set
+# on aeb-text-dev so that a typical story (10+ paragraphs of 200-600 chars)
+# outweighs any menu, teaser list or comment thread around it.
+
+#: Prose: one point per 100 effective characters.
+GOOD_PER_CHAR = 1 / 100
+NEAR_PER_CHAR = 1 / 250
+#: A short line that reads like a sentence ("He declined to comment.").
+SHORT_SENTENCE = 0.1
+#: A short line without sentence punctuation: a heading inside the story, or
+#: one of the hundred items of a menu.
+SHORT_OTHER = -0.4
+BAD_BASE, BAD_PER_CHAR = -0.5, -1 / 200
+CHROME = -1.0
+META = -0.3
+FORM = -1.0
+ZONE_BASE, ZONE_PER_CHAR = -1.5, -1 / 100
+
+#: The smallest region score that is an article (one 200-character paragraph).
+MIN_ARTICLE_SCORE = 2.0
+
+#: How far above the body the title is looked for (lines).
+TITLE_WINDOW = 15
+#: Headline length bounds (effective characters).
+TITLE_MIN, TITLE_MAX, TITLE_LONG = 8, 300, 150
+
+#: Photo captions end with a credit in brackets: "(Bernat Armangue/AP)".
+CAPTION_CREDIT = re.compile(r"\((?:[^()]{0,80}/[^()]{1,60}|[^()]{0,60}(?:Getty|Reuters|AFP|AP|EPA|Shutterstock)[^()]{0,30})\)\s*$")
+
+#: Separators between several authors in a byline, in several languages.
+AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b|،|\sو\s?|、)\s*")
+
+#: A plausible person or organisation name: a few words, no sentence punctuation.
+MAX_AUTHOR_WORDS = 5
+
+SKIP_LABELS = frozenset({"chrome", "meta", "form", "no_comments", "comments", "related", "tags"})
+
+
+def line_score(line: Line, zone: str | None) -> float:
+    if zone is not None:
+        return ZONE_BASE + ZONE_PER_CHAR * line.length
+    label = line.label
+    if label == "good":
+        return GOOD_PER_CHAR * line.length
+    if label == "near":
+        return NEAR_PER_CHAR * line.length
+    if label == "short":
+        return SHORT_SENTENCE if line.sentence else SHORT_OTHER
+    if label == "bad":
+        return BAD_BASE + BAD_PER_CHAR * line.length
+    if label == "meta" or label == "read_also":
+        return META
+    if label == "form":
+        return FORM
+    return CHROME
+
+
+def best_region(lines: list[Line], zones: list[str | None]) -> tuple[int, int] | None:
+    """Maximum-sum contiguous run of lines (Kadane), or None when too small."""
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i, line in enumerate(lines):
+        s = line_score(line, zones[i])
+        if run <= 0:
+            run, start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_span = run, (start, i)
+    if best_span is None or best < MIN_ARTICLE_SCORE:
+        return None
+    return best_span
+
+
+def _is_caption(line: Line) -> bool:
+    return bool(CAPTION_CREDIT.search(line.text))
+
+
+def title_score(line: Line, distance: int, zone: str | None, repeated: bool) -> float | None:
+    """How headline-like a line above the body is (None: cannot be the title)."""
+    if line.label not in ("short", "near", "good", "bad") or _is_caption(line):
+        return None
+    text = line.text
+    words = len(text.split())
+    if not TITLE_MIN <= line.length <= TITLE_MAX or (words < 2 and line.length < 16):
+        return None
+    if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
+        return None
+    score = 1.0
+    if words >= 4 or line.length >= 24:
+        score += 1.0
+    if repeated:
+        score += 1.5
+    if line.length > TITLE_LONG:
+        score -= 1.0
+    if zone is not None:
+        score -= 1.0
+    if line.bullet:
+        score -= 1.0
+    return score - 0.15 * distance
+
+
+def find_title(lines: list[Line], zones: list[str | None], start: int) -> int | None:
+    """Index of the headline above line ``start``."""
+    seen: dict[str, int] = {}
+    for line in lines[max(0, start - TITLE_WINDOW - 5) : start]:
+        seen[line.text] = seen.get(line.text, 0) + 1
+    best: tuple[float, int] | None = None
+    distance = 0
+    for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
+        line = lines[i]
+        if line.label in ("chrome", "meta", "form"):
+            continue
+        score = title_score(line, distance, zones[i], seen.get(line.text, 0) > 1)
+        distance += 1
+        if score is not None and (best is None or score > best[0]):
+            best = (score, i)
+    return best[1] if best else None
+
+
+def first_title_line(lines: list[Line], zones: list[str | None]) -> int | None:
+    """Without a body (video pages, teaser-only pages), the title is the first
+    headline-like line outside any section."""
+    for i, line in enumerate(lines):
+        if zones[i] is not None:
+            return None
+        score = title_score(line, 0, None, False)
+        if score is not None and score >= 2.0:
+            return i
+    return None
+
+
+@dataclass(slots=True)
+class Header:
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    site_name: str | None = None
+    used: set[int] = field(default_factory=set)
+
+
+def split_authors(text: str) -> list[str]:
+    names = []
+    for part in AUTHOR_SEPARATORS.split(text):
+        part = part.strip(" .,;:|-–—")
+        if part and len(part.split()) <= MAX_AUTHOR_WORDS and not any(ch.isdigit() for ch in part):
+            names.append(part)
+    return names
+
+
+def read_byline(text: str) -> tuple[list[str], str | None]:
+    """Authors and date from a byline or dateline ("By A and B | May 3, 2024")."""
+    published = None
+    found = dates.find_date(text)
+    if found:
+        published = found[1]
+        text = text.replace(found[0], " ")
+    prefix = lexicon.starts_with_phrase(text, "byline_prefix")
+    if prefix:
+        text = text.strip()[len(prefix) :] if text.strip().lower().startswith(prefix) else _after_prefix(text, prefix)
+    text = BYLINE_SPLIT.split(text.strip())[0] if BYLINE_SPLIT.search(text) else text
+    return split_authors(text), published
+
+
+def _after_prefix(text: str, prefix: str) -> str:
+    words = prefix.split()
+    parts = text.strip().split(None, len(words))
+    return parts[len(words)] if len(parts) > len(words) else ""
+
+
+def read_header(lines: list[Line], lo: int, hi: int) -> Header:
+    """Bylines, datelines and glued "Source12-03-2025" lines between ``lo`` and ``hi``."""
+    header = Header()
+    for i in range(lo, hi):
+        line = lines[i]
+        glued = dates.split_glued_source(line.text)
+        if glued:
+            source, _when, iso = glued
+            header.site_name = header.site_name or source
+            header.published = header.published or iso or None
+            header.used.add(i)
+            continue
+        if line.label != "meta":
+            continue
+        authors, published = read_byline(line.text)
+        is_byline = line.reason == "byline"
+        if authors and (is_byline or (published and not header.authors)):
+            if is_byline or len(authors) <= 2:
+                header.authors = header.authors or authors
+        header.published = header.published or published
+        header.used.add(i)
+    return header
+
+
+def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> list[Block]:
+    """Turn the region's content lines into typed blocks."""
+    kept = [
+        ln for ln in lines if zones[ln.index] is None and ln.label not in SKIP_LABELS and ln.label != "read_also"
+        and ln.index not in used and not _is_caption(ln)
+    ]
+    blocks: list[Block] = []
+    base_indent = min((ln.indent for ln in kept if not ln.bullet), default=0)
+    i = 0
+    while i < len(kept):
+        line = kept[i]
+        if line.tabs:
+            j = i
+            while j < len(kept) and kept[j].tabs:
+                j += 1
+            rows = [[c.strip() for c in ln.raw.strip().split("\t")] for ln in kept[i:j]]
+            blocks.append(Block("table", "\n".join(ln.text for ln in kept[i:j]), rows=rows))
+            i = j
+            continue
+        if line.bullet or _starts_short_run(kept, i):
+            j = i + 1
+            if line.bullet:
+                while j < len(kept) and kept[j].bullet and _adjacent(kept[j - 1], kept[j]):
+                    j += 1
+            else:
+                while j < len(kept) and _is_item_like(kept[j]) and not kept[j].bullet and _adjacent(kept[j - 1], kept[j]):
+                    j += 1
+            items = [ln.text for ln in kept[i:j]]
+            if len(items) == 1 and not line.bullet:
+                blocks.append(Block("heading", items[0]))
+            else:
+                blocks.append(Block("list", "\n".join(items), items=items))
+            i = j
+            continue
+        if line.indent - base_indent >= INDENT_STEP and line.label in ("good", "near") and base_indent == 0:
+            blocks.append(Block("quote", line.text))
+        else:
+            blocks.append(Block("paragraph", line.text))
+        i += 1
+    return blocks
+
+
+def _adjacent(a: Line, b: Line) -> bool:
+    return b.index == a.index + 1
+
+
+def _is_item_like(line: Line) -> bool:
+    """A line that can be a list item or a heading: short, no sentence end."""
+    return line.label == "short" and not line.sentence
+
+
+def _starts_short_run(kept: list[Line], i: int) -> bool:
+    return _is_item_like(kept[i])

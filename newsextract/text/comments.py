@@ -1,0 +1,108 @@
+"""Reader comments in a text dump.
+
+A comments section (see :mod:`.sections`) holds comment *headers* (an author
+name and a time, on one line or two) each followed by the comment's text.
+Form lines ("Leave a reply", "Post comment") and per-comment buttons ("Reply",
+"Like") are dropped.
+"""
+
+from __future__ import annotations
+
+from .. import dates
+from ..model import Comment, Comments
+from .lines import INDENT_STEP, Line
+
+#: An author line is a short name: at most this many words.
+MAX_AUTHOR_WORDS = 5
+MAX_AUTHOR_CHARS = 60
+
+DROP_LABELS = frozenset({"comments", "no_comments", "form", "chrome", "related", "tags"})
+
+
+def _is_name(line: Line) -> bool:
+    text = line.text
+    return (
+        line.label == "short"
+        and not line.sentence
+        and len(text) <= MAX_AUTHOR_CHARS
+        and len(text.split()) <= MAX_AUTHOR_WORDS
+        and not text.endswith((":", "?"))
+    )
+
+
+def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
+    """(published, age, rest) when the line carries a comment time."""
+    text = line.text
+    age = dates.parse_age(text)
+    if age:
+        rest = text.replace(age, " ", 1).strip(" ·|-–—,")
+        if len(rest.split()) <= MAX_AUTHOR_WORDS:
+            return None, age, rest
+    found = dates.find_date(text)
+    if found:
+        rest = text.replace(found[0], " ", 1).strip(" ·|-–—,@")
+        for word in ("at", "um", "à", "a las", "às", "в"):
+            if rest.lower().endswith(" " + word):
+                rest = rest[: -len(word) - 1].strip()
+        if len(rest.split()) <= MAX_AUTHOR_WORDS and len(text) - len(found[0]) <= MAX_AUTHOR_CHARS:
+            return found[1], None, rest
+    return None
+
+
+def parse_comments(lines: list[Line]) -> list[Comment]:
+    """Parse the lines of one comments section (its heading included or not)."""
+    body = [ln for ln in lines if ln.label not in DROP_LABELS]
+    headers: list[tuple[int, int, str | None, str | None, str | None]] = []  # (first, time line, author, published, age)
+    used_as_author: set[int] = set()
+    for k, line in enumerate(body):
+        when = _time_of(line)
+        if when is None:
+            continue
+        published, age, rest = when
+        author: str | None = rest or None
+        first = k
+        if author is None and k > 0 and _is_name(body[k - 1]) and (k - 1) not in used_as_author:
+            if not headers or headers[-1][1] < k - 1:
+                author = body[k - 1].text
+                first = k - 1
+                used_as_author.add(k - 1)
+        headers.append((first, k, author, published, age))
+    if not headers:
+        return []
+    base_indent = min(ln.indent for ln in body)
+    out: list[Comment] = []
+    for n, (_first, t, author, published, age) in enumerate(headers):
+        end = headers[n + 1][0] if n + 1 < len(headers) else len(body)
+        texts = [ln.text for ln in body[t + 1 : end] if ln.label in ("good", "near", "short", "bad")]
+        if not texts:
+            continue
+        depth = max(0, (body[t].indent - base_indent) // INDENT_STEP)
+        out.append(Comment(text="\n\n".join(texts), author=author, published=published, age=age, depth=depth))
+    return out
+
+
+def comments_from_zones(lines: list[Line], zones: list[str | None], after: int) -> Comments:
+    """The comments section: the first one after line ``after`` (the article's
+    end), else the first anywhere."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if zones[i] == "comments":
+            j = i
+            while j < len(lines) and zones[j] == "comments":
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    if not spans:
+        return Comments(found=False)
+    chosen = next((s for s in spans if s[0] > after), spans[0])
+    items = parse_comments(lines[chosen[0] : chosen[1]])
+    if not items:  # a heading that was only a counter: try the other sections
+        for span in spans:
+            if span != chosen:
+                items = parse_comments(lines[span[0] : span[1]])
+                if items:
+                    break
+    return Comments(found=True, items=items)

@@ -1,0 +1,135 @@
+"""Segmentation: a text dump becomes a list of :class:`Line` objects.
+
+A line is the unit of classification, as a paragraph is in jusText: browser
+copies put one block element per line, text browsers one paragraph per line
+(long ones wrapped at about 1,023 columns, which :func:`split_lines` rejoins).
+Segmentation only cleans what a text browser adds around the text (bullets,
+``[image]`` placeholders, form fields, rule lines); it never rewrites words, so
+every output string still occurs in the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: List bullets as browsers and text browsers print them (w3m: • □ ☆ ○ ◦ at
+#: growing depths), followed by a space.
+BULLET = re.compile(r"^([•◦▪▫□■☆★○●►▸▹‣⁃∙·*\-–—+])\s+(?=\S)")
+
+#: Numbered list items ("1. ", "12) ").  Years and scores ("2019. It was") are
+#: excluded by requiring a small number.
+NUMBERED = re.compile(r"^(\d{1,2}[.)])\s+(?=\S)")
+
+#: A whole line that is only a text-browser placeholder: ``[image]``,
+#: ``[22174394-1]``, ``[logo]``, a form field ``[          ]`` or a button.
+PLACEHOLDER_LINE = re.compile(r"^(?:\[[^\[\]]{0,80}\]\s*)+$")
+
+#: A placeholder at the start of a line, before real text: ``[Associated] Associated Press``.
+LEADING_PLACEHOLDER = re.compile(r"^(?:\[[^\[\]\s]{1,40}\]\s+)+(?=\S)")
+
+#: Rule lines (w3m's ━━━━, ASCII ----- or =====): pure decoration.
+RULE_LINE = re.compile(r"^[\s━─—–=_~*·•.\-]{3,}$")
+
+#: Lines rendered by text browsers from radio buttons and checkboxes: ``( ) Yes``.
+FORM_CONTROL = re.compile(r"^(?:\(\s?\*?\s?\)|\[\s?[xX*]?\s?\])\s")
+
+#: w3m wraps paragraphs longer than this many columns; a line at least this
+#: long followed directly by text is a wrapped paragraph, not two paragraphs.
+WRAP_COLUMNS = 1000
+
+#: How many columns of leading whitespace make one level of nesting (w3m
+#: indents nested lists and block quotes by 4).
+INDENT_STEP = 4
+
+#: Runs of ordinary spaces and tabs collapse to one space; no-break and
+#: full-width spaces are kept (French typography and CJK titles use them).
+SPACES = re.compile(r"[ \t]+")
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line of a dump with its layout facts."""
+
+    index: int  # position among the non-empty lines
+    lineno: int  # 1-based line number in the input
+    raw: str  # the input line, right-stripped
+    text: str  # cleaned text: no bullet, no placeholders, spaces collapsed
+    indent: int = 0  # leading columns
+    blank_before: int = 0  # blank lines between this and the previous line
+    bullet: str | None = None  # list marker, when the line had one
+    tabs: int = 0  # tab characters (table cells in browser copies)
+    length: float = 0.0  # effective length (CJK characters weigh more), see features.py
+    words: int = 0
+    density: float = 0.0  # stopword density
+    sentence: bool = False  # ends like a sentence
+    label: str = ""  # set by the classifier
+    reason: str = ""  # why (for --explain)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def clean(text: str) -> tuple[str, str | None]:
+    """Return (text without bullet or placeholder, bullet)."""
+    text = LEADING_PLACEHOLDER.sub("", text)
+    bullet = None
+    m = BULLET.match(text) or NUMBERED.match(text)
+    if m:
+        bullet = m.group(1)
+        text = text[m.end():]
+    return SPACES.sub(" ", text).strip(), bullet
+
+
+def is_decoration(stripped: str) -> bool:
+    """Lines that carry no text at all: rules, placeholders, lone bullets."""
+    if PLACEHOLDER_LINE.match(stripped) or RULE_LINE.match(stripped):
+        return True
+    return all(not ch.isalnum() for ch in stripped) and len(stripped) <= 3
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split a dump into non-empty :class:`Line` objects."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[Line] = []
+    blank = 0
+    prev_wrapped = False
+    for lineno, raw_line in enumerate(text.split("\n"), 1):
+        raw = raw_line.rstrip()
+        stripped = raw.strip()
+        if not stripped or is_decoration(stripped) or _is_invisible(stripped):
+            blank += 1
+            prev_wrapped = False
+            continue
+        if prev_wrapped and out and blank == 0:
+            last = out[-1]
+            last.raw += raw
+            last.text = SPACES.sub(" ", last.text + stripped).strip()
+            prev_wrapped = len(raw) >= WRAP_COLUMNS
+            continue
+        cleaned, bullet = clean(stripped)
+        if FORM_CONTROL.match(stripped):
+            bullet = None
+        if not cleaned:
+            blank += 1
+            continue
+        indent = len(raw) - len(raw.lstrip(" \t\u3000"))
+        out.append(
+            Line(
+                index=len(out),
+                lineno=lineno,
+                raw=raw,
+                text=cleaned,
+                indent=indent,
+                blank_before=blank,
+                bullet=bullet,
+                tabs=stripped.count("\t"),
+            )
+        )
+        blank = 0
+        prev_wrapped = len(raw) >= WRAP_COLUMNS
+    return out
+
+
+def _is_invisible(stripped: str) -> bool:
+    """Only format characters (zero-width spaces, BOMs, bidi marks)."""
+    return all(unicodedata.category(ch) in ("Cf", "Zs", "Cc") for ch in stripped)

@@ -1,0 +1,127 @@
+"""Related-article teasers in a text dump.
+
+Inside a related section every line gets a role (source, time, title,
+summary, url) and teasers are assembled in page order.  Pages put a teaser's
+source and age either *before* its title (daily8: "ArabGT / 3 hours ago /
+- ArabGT / Title / Summary") or *after* it ("Title / 13 hours ago"); which one
+is read off the section itself: whichever comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import dates, lexicon
+from ..model import Teaser
+from .lines import Line
+
+URL = re.compile(r"^(?:https?://|www\.)\S+$")
+
+#: A source name ("Arab News", "Reuters") is at most this many words.
+MAX_SOURCE_WORDS = 3
+#: A teaser title is at most this long (effective characters); longer lines are summaries.
+MAX_TITLE_CHARS = 220
+
+
+@dataclass(slots=True)
+class Role:
+    kind: str  # source | time | title | summary | url | skip
+    text: str
+    published: str | None = None
+    age: str | None = None
+
+
+def _role(line: Line, next_line: Line | None) -> Role:
+    text = line.text
+    if line.label in ("chrome", "form", "related", "comments", "tags", "no_comments"):
+        return Role("skip", text)
+    if URL.match(text):
+        return Role("url", text)
+    if not any(ch.isalpha() for ch in text):
+        return Role("skip", text)  # "1", "2": list numbering
+    glued = dates.split_glued_source(text)
+    if glued:
+        source, when, iso = glued
+        is_age = dates.parse_age(when) is not None
+        return Role("source", source, published=iso or None, age=when if is_age else None)
+    age = dates.parse_age(text)
+    if age and age == text:
+        return Role("time", text, age=age)
+    found = dates.find_date(text)
+    if line.label == "meta" and found:
+        return Role("time", text, published=found[1])
+    read_also = lexicon.starts_with_phrase(text, "read_also_prefix")
+    if read_also:
+        return Role("title", _strip_prefix(text))
+    words = len(text.split())
+    if words <= MAX_SOURCE_WORDS and not line.sentence:
+        if line.bullet or (next_line is not None and next_line.label == "meta"):
+            return Role("source", text)
+    if line.length > MAX_TITLE_CHARS or (line.label in ("good", "near") and line.sentence):
+        return Role("summary", text)
+    return Role("title", text)
+
+
+def _strip_prefix(text: str) -> str:
+    """The title part of "Read also: Title" (the text after the first colon or dash)."""
+    for sep in (":", "：", " - ", " – ", " — "):
+        if sep in text:
+            return text.split(sep, 1)[1].strip()
+    return text
+
+
+def parse_teasers(lines: list[Line]) -> list[Teaser]:
+    roles = [_role(ln, lines[i + 1] if i + 1 < len(lines) else None) for i, ln in enumerate(lines)]
+    roles = [r for r in roles if r.kind != "skip"]
+    first_title = next((i for i, r in enumerate(roles) if r.kind == "title"), None)
+    first_meta = next((i for i, r in enumerate(roles) if r.kind in ("source", "time")), None)
+    meta_first = first_title is not None and first_meta is not None and first_meta < first_title
+
+    teasers: list[Teaser] = []
+    cur: Teaser | None = None
+    pending = Teaser(title="")
+
+    def flush() -> None:
+        nonlocal cur
+        if cur is not None and cur.title:
+            teasers.append(cur)
+        cur = None
+
+    for role in roles:
+        if role.kind == "title":
+            if meta_first:
+                flush()
+                cur, pending = pending, Teaser(title="")
+                cur.title = role.text
+            else:
+                flush()
+                cur = Teaser(title=role.text)
+            continue
+        if role.kind in ("source", "time"):
+            target = cur if cur is not None else pending
+            if meta_first and cur is not None and (cur.summary or _has_field(cur, role)):
+                target = pending  # the meta of the next teaser
+            if role.kind == "source":
+                target.source = target.source or role.text
+            target.age = target.age or role.age
+            target.published = target.published or role.published
+            continue
+        if role.kind == "summary" and cur is not None and cur.title:
+            cur.summary = role.text if not cur.summary else cur.summary + "\n\n" + role.text
+        elif role.kind == "url" and cur is not None:
+            cur.url = cur.url or role.text
+    flush()
+    return teasers
+
+
+def _has_field(teaser: Teaser, role: Role) -> bool:
+    """Whether ``teaser`` already has what ``role`` would fill."""
+    if role.age or role.published:
+        return bool(teaser.age or teaser.published)
+    return teaser.source is not None and teaser.source != role.text
+
+
+def read_also_teaser(line: Line) -> Teaser | None:
+    title = _strip_prefix(line.text)
+    return Teaser(title=title) if title and title != line.text else None

@@ -1,0 +1,79 @@
+"""Sections: where the comments, the related teasers and the tags are.
+
+A section opens at a heading line (``comments``, ``related``, ``tags`` labels,
+or a ``no_comments`` notice without a heading) and runs until the next section
+heading or until the text stops looking like that section.  Lines inside a
+section never count as article text; the section parsers read them instead.
+"""
+
+from __future__ import annotations
+
+from .lines import Line
+
+SECTION_HEADINGS = frozenset({"comments", "related", "tags"})
+
+#: A related section ends where prose resumes: this many consecutive ``good``
+#: lines are article paragraphs, not teasers (a teaser has one summary).
+RELATED_PROSE_RUN = 2
+
+#: A comments heading that is only a link near the top ("Comments (3)") is
+#: followed by article prose, not by comments: when none of this many lines
+#: after the heading is a date, an age, an empty-comments notice or a form
+#: line, the first prose line closes the section.
+COMMENT_STRUCTURE_WINDOW = 4
+
+#: The most words a tag line can have.
+MAX_TAG_WORDS = 5
+
+
+def _ends_related(lines: list[Line], i: int) -> bool:
+    run = 0
+    for line in lines[i : i + RELATED_PROSE_RUN]:
+        if line.label != "good":
+            return False
+        run += 1
+    return run == RELATED_PROSE_RUN
+
+
+def _is_tag_line(line: Line, first: bool) -> bool:
+    text = line.text
+    if text.startswith("#"):
+        return True
+    if line.label not in ("short",) or text.endswith((":", "：")):
+        return False
+    if len(text.split()) > MAX_TAG_WORDS:
+        return False
+    return first is False or line.blank_before == 0
+
+
+def assign_zones(lines: list[Line]) -> list[str | None]:
+    """Return, for each line, the section it belongs to (None: not a section)."""
+    zones: list[str | None] = [None] * len(lines)
+    zone: str | None = None
+    start = 0
+    structured = False
+    tags_seen = 0
+    for i, line in enumerate(lines):
+        label = line.label
+        if label in SECTION_HEADINGS:
+            zone, start, structured, tags_seen = label, i, False, 0
+            zones[i] = zone
+            continue
+        if label == "no_comments":
+            zone, structured = "comments", True
+            zones[i] = zone
+            continue
+        if zone == "related" and _ends_related(lines, i):
+            zone = None
+        elif zone == "tags":
+            if _is_tag_line(line, first=tags_seen == 0):
+                tags_seen += 1
+            else:
+                zone = None
+        elif zone == "comments":
+            if label in ("meta", "form"):
+                structured = True
+            elif label == "good" and not structured and i - start <= COMMENT_STRUCTURE_WINDOW:
+                zone = None
+        zones[i] = zone
+    return zones
