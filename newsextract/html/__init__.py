@@ -1,10 +1,207 @@
-"""The HTML path (not implemented yet in this version)."""
+"""The HTML path: one lxml tree in, one :class:`~newsextract.model.Document` out.
+
+    parse (lxml, no network, no entities)
+      -> metadata (JSON-LD, OpenGraph, meta, microdata)       metadata.py
+      -> comments: found, read, taken out of the tree         comments.py
+      -> related teaser blocks: read, taken out of the tree   related.py
+      -> segments: one walk over the rest                     segments.py
+      -> main content: classify, pick container, select       content.py
+      -> blocks                                               blocks.py
+
+Comments and teasers are taken out *before* the main content is looked for, so
+neither can leak into the article, and the article cannot leak into them.
+"""
 
 from __future__ import annotations
 
-from ..errors import UnsupportedInputError
-from ..model import Document, Source
+import re
+
+from lxml import etree
+
+from .. import lexicon
+from ..language import detect_language
+from ..model import Article, Comments, Document, Source, Teaser
+from .blocks import to_blocks
+from .comments import extract_comments
+from .content import (
+    Label,
+    best_container,
+    classify,
+    enough_text,
+    is_byline,
+    is_listing,
+    relaxed,
+    root_depth,
+    select,
+    veto_chrome,
+)
+from .metadata import (
+    Metadata,
+    byline_authors,
+    date_from_url,
+    extract_metadata,
+    split_authors,
+    strip_phrase_prefix,
+    visible_date,
+)
+from .related import extract_related, insert_teaser
+from .segments import Segment, Segmenter
+from .tree import Element
+
+__all__ = ["parse_html", "parse_tree"]
+
+#: An XML declaration: lxml refuses a declared encoding on already decoded text.
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: "Be the first to comment on this article" and its kin are short.
+MAX_NO_COMMENTS_CHARS = 60
+#: Bylines are looked for this many segments before the first body block.
+BYLINE_WINDOW = 12
+
+
+def _parser() -> etree.HTMLParser:
+    # A new parser per call: lxml parsers are not shared across threads.
+    # No network access, comments and processing instructions dropped at
+    # parse time (they are never visible text); HTML parsing never loads a
+    # DTD nor expands external entities.
+    return etree.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        collect_ids=False,
+    )
+
+
+def parse_tree(text: str) -> Element:
+    """``text`` as an lxml tree; BeautifulSoup only when lxml gives up."""
+    data = XML_DECLARATION.sub("", text, count=1).encode("utf-8", "replace")
+    root: Element | None
+    try:
+        root = etree.fromstring(data, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None or not isinstance(root.tag, str):
+        from lxml.html import soupparser
+
+        root = soupparser.fromstring(text)
+    return root
 
 
 def parse_html(text: str, *, url: str | None, source: Source) -> Document:
-    raise UnsupportedInputError("HTML is not supported yet; pass a text dump, or --kind text to read the markup as text")
+    root = parse_tree(text)
+    md = extract_metadata(root, url)
+    base = url or md.url
+    body = root.find("body")
+    if body is None:
+        body = root
+    comments = extract_comments(body)
+    if not comments.items and md.comments:
+        comments.found = True
+        comments.items = md.comments
+    related = extract_related(body, base)
+    segments = Segmenter().run(body)
+    labels = [classify(seg) for seg in segments]
+    veto_chrome(segments, labels)
+    _note_empty_comments(segments, labels, comments)
+
+    kept = _main_content(segments, labels, md.title, related, base)
+    blocks = to_blocks(kept)
+    _fill_byline(md, body, segments, kept)
+    if not md.published:
+        md.published = date_from_url(md.url)
+
+    article = Article(
+        title=md.title,
+        blocks=blocks,
+        authors=md.authors,
+        published=md.published,
+        site_name=md.site_name,
+        url=md.url,
+        language=md.language,
+        description=md.description,
+        image=md.image,
+        tags=md.tags,
+    )
+    if not article.language:
+        sample = article.text or " ".join(s.text for s in segments[:200])
+        article.language = detect_language(sample)
+    return Document(article=article, comments=comments, related=related, source=source)
+
+
+def _main_content(
+    segments: list[Segment], labels: list[Label], title: str | None, related: list[Teaser], base: str | None
+) -> list[Segment]:
+    """The body segments, with a relax-and-retry ladder (as in Readability).
+
+    1. strict labels; a container inside chrome (a sidebar, a cookie box) is
+       only taken when nothing outside chrome does better;
+    2. when that finds too little text, or only text inside chrome, short
+       sentences count as prose and the search runs again outside chrome.
+    """
+    first: list[Segment] = []
+    choice = best_container(segments, labels)
+    if choice is not None:
+        if is_listing(segments, choice.roots):
+            return []
+        _take_inserts(segments, labels, choice.roots, related, base)
+        first = select(segments, labels, choice.roots, title)
+        if enough_text(first) and not choice.in_chrome:
+            return first
+    labels = relaxed(segments, labels)
+    retry = best_container(segments, labels, allow_chrome=False)
+    if retry is not None and not is_listing(segments, retry.roots):
+        _take_inserts(segments, labels, retry.roots, related, base)
+        second = select(segments, labels, retry.roots, title)
+        if enough_text(second, relaxed=not first):
+            return second
+    return first if enough_text(first) else []
+
+
+def _take_inserts(
+    segments: list[Segment],
+    labels: list[Label],
+    roots: list[Element],
+    related: list[Teaser],
+    base: str | None,
+) -> None:
+    """In-body "Read also: ..." inserts of the article become teasers."""
+    for i, seg in enumerate(segments):
+        if seg.links and labels[i] != Label.GOOD and root_depth(seg, roots) >= 0:
+            teaser = insert_teaser(seg, base)
+            if teaser is not None:
+                related.append(teaser)
+                labels[i] = Label.BAD
+
+
+def _note_empty_comments(segments: list[Segment], labels: list[Label], comments: Comments) -> None:
+    """A "No comments yet" line shows an (empty) comments section; it does not
+    stay in the body."""
+    for i, seg in enumerate(segments):
+        if (
+            labels[i] == Label.NEUTRAL
+            and seg.chars <= MAX_NO_COMMENTS_CHARS
+            and lexicon.is_phrase(seg.text, "no_comments")
+        ):
+            comments.found = True
+            labels[i] = Label.BAD
+
+
+def _fill_byline(md: Metadata, body: Element, segments: list[Segment], kept: list[Segment]) -> None:
+    """Authors and date from a visible byline when the markup gave none."""
+    if md.authors and md.published:
+        return
+    if not md.authors:
+        md.authors = byline_authors(body)
+    start = segments.index(kept[0]) if kept else 0
+    window = segments[max(0, start - BYLINE_WINDOW) : start + 3]
+    bylines = [s for s in window if is_byline(s)]
+    if not md.authors:
+        for seg in bylines:
+            if lexicon.starts_with_phrase(seg.text, "byline_prefix"):
+                line = strip_phrase_prefix(seg.text.split("\n")[0], "byline_prefix")
+                md.authors = split_authors([line.split("|")[0]])[:4]
+                if md.authors:
+                    break
+    if not md.published:
+        md.published = visible_date([s.text for s in bylines] or [s.text for s in window])

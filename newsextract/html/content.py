@@ -1,0 +1,379 @@
+"""Main-content detection: which segments are the article body.
+
+Three steps, each a plain function:
+
+1. :func:`classify` labels each segment on its own (jusText-like): *good*
+   prose (long, few links), *medium* prose, *bad* (link lists, chrome lines,
+   text inside chrome containers) or *neutral* (short: headings, labels).
+2. :func:`best_container` scores every block element by the prose it holds
+   minus a share of the boilerplate it holds (text density and link density
+   in one number; class/id hints nudge it) and picks the best one, the
+   smallest container that takes in the article's paragraphs but not the
+   page's link lists.
+3. :func:`select` keeps the segments of that container that are not in
+   chrome, not link lists, not bylines or captions, and revises short ones from
+   their neighbours (a heading followed by prose stays, a label among link
+   lists goes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from .. import lexicon
+from ..dates import find_date
+from .hints import (
+    BAD_TEXT_WEIGHT,
+    CHROME_PENALTY,
+    CHROME_VETO_MIN_BLOCKS,
+    CHROME_VETO_SHARE,
+    LISTING_HEADINGS_PER_BLOCK,
+    LISTING_MIN_LINKED_HEADINGS,
+    LONG_BLOCK_CHARS,
+    MARKUP_TEXT,
+    MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_LONG,
+    MEDIUM_WEIGHT,
+    MIN_ARTICLE_CHARS,
+    MIN_RELAXED_CHARS,
+    MIN_RELAXED_WORDS,
+    POSITIVE_BOOST,
+    SHORT_BLOCK_CHARS,
+    SIBLING_MIN_SCORE,
+    SIBLING_SHARE,
+)
+from .segments import Segment, is_chrome, is_positive
+from .tree import Element
+
+
+class Label(IntEnum):
+    BAD = 0
+    NEUTRAL = 1
+    MEDIUM = 2
+    GOOD = 3
+
+
+#: Elements that hold one paragraph: the article is their parent.
+LEAF_TAGS: frozenset[str] = frozenset(
+    {
+        "p",
+        "span",
+        "blockquote",
+        "li",
+        "dd",
+        "pre",
+        "td",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "font",
+        "b",
+        "strong",
+        "em",
+    }
+)
+#: Nested chrome-named wrappers around an article are rare; three levels is plenty.
+MAX_CHROME_VETOES = 3
+#: Sentence-ending punctuation in any script (Latin, CJK, Arabic, Devanagari).
+SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)。！？؟।]\s*$")
+#: Prose has words; a line of numbers, symbols or one token is not prose.
+WORDS = re.compile(r"\w+")
+#: Scripts written without spaces count characters, not words.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: A byline/dateline of at most this many characters is metadata, not body.
+MAX_BYLINE_CHARS = 120
+#: A caption credit line ("Photo: Reuters", "© AP") is at most this long.
+MAX_CREDIT_CHARS = 80
+#: Photo credits: a copyright sign or an agency-style "Photo:" label.
+CREDIT_LINE = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|(?:©|\bGetty Images|\bShutterstock)\s*\S*\s*$", re.IGNORECASE
+)
+
+
+def link_density(seg: Segment) -> float:
+    return seg.link_chars / seg.chars if seg.chars else 0.0
+
+
+def is_prose(seg: Segment) -> bool:
+    """Sentence-like: several words and sentence punctuation."""
+    text = seg.text
+    if CJK.search(text):
+        return len(text) >= 20
+    return len(WORDS.findall(text)) >= 6 and bool(SENTENCE_END.search(text) or "," in text)
+
+
+def classify(seg: Segment) -> Label:
+    density = link_density(seg)
+    if MARKUP_TEXT.match(seg.text):
+        return Label.BAD
+    if seg.rows is not None:
+        return Label.BAD if density > MAX_LINK_DENSITY_LONG else Label.MEDIUM
+    if seg.heading:
+        return Label.BAD if density > MAX_LINK_DENSITY and seg.chars < LONG_BLOCK_CHARS else Label.NEUTRAL
+    if seg.chars >= LONG_BLOCK_CHARS and not seg.pre:
+        if density > MAX_LINK_DENSITY_LONG or (density > MAX_LINK_DENSITY and not is_prose(seg)):
+            return Label.BAD
+        return Label.GOOD
+    if density > MAX_LINK_DENSITY:
+        return Label.BAD
+    if seg.pre:
+        return Label.MEDIUM if seg.chars >= SHORT_BLOCK_CHARS else Label.NEUTRAL
+    if seg.chars < SHORT_BLOCK_CHARS:
+        return Label.NEUTRAL
+    if seg.caption:
+        return Label.NEUTRAL
+    return Label.MEDIUM if is_prose(seg) else Label.NEUTRAL
+
+
+def _weight(label: Label, seg: Segment) -> float:
+    if label == Label.GOOD:
+        return float(seg.chars)
+    if label == Label.MEDIUM:
+        return MEDIUM_WEIGHT * seg.chars
+    if label == Label.BAD:
+        return -BAD_TEXT_WEIGHT * seg.chars
+    return 0.0
+
+
+def veto_chrome(segments: Sequence[Segment], labels: Sequence[Label]) -> None:
+    """A "chrome" container that holds most of the page's prose is not chrome
+    (``div.paywall`` around the story, ``div.header-style-2`` around the whole
+    page, a sticky-sidebar script's wrapper around the main column): its
+    segments take the next chrome container inside it, if any."""
+    total = sum(seg.chars for seg, label in zip(segments, labels, strict=True) if label >= Label.MEDIUM)
+    cache: dict[Element, bool] = {}
+    for _ in range(MAX_CHROME_VETOES):
+        held: dict[Element, int] = {}
+        count: dict[Element, int] = {}
+        for seg, label in zip(segments, labels, strict=True):
+            if label >= Label.MEDIUM and seg.chrome >= 0:
+                el = seg.path[seg.chrome]
+                held[el] = held.get(el, 0) + seg.chars
+                count[el] = count.get(el, 0) + 1
+        vetoed = {
+            el
+            for el, chars in held.items()
+            if chars > CHROME_VETO_SHARE * total and count[el] >= CHROME_VETO_MIN_BLOCKS
+        }
+        if not vetoed:
+            return
+        for seg in segments:
+            if seg.chrome >= 0 and seg.path[seg.chrome] in vetoed:
+                nxt = -1
+                for i in range(seg.chrome + 1, len(seg.path)):
+                    el = seg.path[i]
+                    if el not in cache:
+                        cache[el] = is_chrome(el, el.tag)
+                    if cache[el]:
+                        nxt = i
+                        break
+                seg.chrome = nxt
+
+
+@dataclass(slots=True)
+class Choice:
+    """The article's container, the siblings that continue it, and whether
+    it lies inside chrome."""
+
+    container: Element
+    roots: list[Element]
+    in_chrome: bool
+
+
+def best_container(
+    segments: Sequence[Segment], labels: Sequence[Label], *, allow_chrome: bool = True
+) -> Choice | None:
+    """The block element whose prose minus boilerplate is largest, plus its
+    siblings that hold a good share of prose too (Readability's sibling
+    step: an article split by an ad or a photo into two containers)."""
+    scores: dict[Element, float] = {}
+    in_chrome: set[Element] = set()
+    for seg, label in zip(segments, labels, strict=True):
+        if seg.chrome >= 0:
+            in_chrome.update(seg.path[seg.chrome :])
+        w = _weight(label, seg)
+        if not w:
+            continue
+        if label == Label.BAD or seg.chrome < 0:
+            for el in seg.path:
+                scores[el] = scores.get(el, 0.0) + w
+        else:
+            # prose inside a chrome container is boilerplate for the page
+            # around it, and body text only for containers inside that one
+            path, cut = seg.path, seg.chrome
+            bad = -BAD_TEXT_WEIGHT * seg.chars
+            for i, el in enumerate(path):
+                scores[el] = scores.get(el, 0.0) + (bad if i < cut else w)
+    best: Element | None = None
+    best_score = 0.0
+    for el, score in scores.items():
+        if score <= 0:
+            continue
+        if is_positive(el):
+            score *= POSITIVE_BOOST
+        if el in in_chrome:
+            if not allow_chrome:
+                continue
+            score *= CHROME_PENALTY
+        if score > best_score:
+            best, best_score = el, score
+    if best is None:
+        return None
+    parent = best.getparent()
+    if best.tag in LEAF_TAGS and parent is not None and parent.tag not in ("body", "html"):
+        best = parent  # a paragraph is part of an article, never all of it
+    roots = [best]
+    parent = best.getparent()
+    if parent is not None and best not in in_chrome:
+        floor = max(SIBLING_MIN_SCORE, SIBLING_SHARE * scores.get(best, 0.0))
+        roots = [
+            el
+            for el in parent
+            if el is best
+            or (
+                el not in in_chrome
+                and (
+                    scores.get(el, 0.0) >= floor
+                    or (el.tag == "p" and scores.get(el, 0.0) >= SIBLING_MIN_SCORE)
+                )
+            )
+        ]
+    return Choice(best, roots, best in in_chrome)
+
+
+def is_chrome_line(seg: Segment) -> bool:
+    """ "Share", "Advertisement", "Follow us on ...": page chrome in words."""
+    return seg.chars < SHORT_BLOCK_CHARS and (
+        lexicon.is_phrase(seg.text, "chrome_line") or lexicon.starts_with_phrase(seg.text, "chrome_prefix")
+    )
+
+
+def is_byline(seg: Segment) -> bool:
+    """ "By Jane Doe", "Par ...", a dateline alone: article metadata, not body."""
+    if seg.chars > MAX_BYLINE_CHARS:
+        return False
+    if lexicon.starts_with_phrase(seg.text, "byline_prefix"):
+        return True
+    found = find_date(seg.text)
+    return bool(found and len(found[0]) >= 0.6 * len(seg.text.strip()))
+
+
+def is_credit(seg: Segment) -> bool:
+    return seg.chars <= MAX_CREDIT_CHARS and bool(CREDIT_LINE.search(seg.text))
+
+
+def root_depth(seg: Segment, roots: Sequence[Element]) -> int:
+    """Index in ``seg.path`` of the root that holds it, -1 when none does."""
+    for root in roots:
+        try:
+            return seg.path.index(root)
+        except ValueError:
+            pass
+    return -1
+
+
+def select(
+    segments: Sequence[Segment], labels: Sequence[Label], roots: Sequence[Element], title: str | None
+) -> list[Segment]:
+    """The body segments inside ``roots`` (the container and its siblings), in page order."""
+    inside: list[tuple[Segment, Label]] = []
+    for seg, label in zip(segments, labels, strict=True):
+        depth = root_depth(seg, roots)
+        if depth < 0:
+            continue
+        if seg.chrome > depth:
+            continue  # chrome nested inside the article: share bars, ads, boxes
+        if seg.caption and (seg.chars < LONG_BLOCK_CHARS or is_credit(seg)):
+            continue
+        inside.append((seg, label))
+
+    kept: list[Segment] = []
+    for i, (seg, label) in enumerate(inside):
+        if label == Label.BAD:
+            continue
+        short = label == Label.NEUTRAL or (label == Label.MEDIUM and seg.chars < LONG_BLOCK_CHARS)
+        if short and (is_chrome_line(seg) or is_byline(seg) or is_credit(seg)):
+            continue
+        if label == Label.NEUTRAL:
+            prev_good = _neighbour_is_prose(inside, i, -1)
+            next_good = _neighbour_is_prose(inside, i, 1)
+            if seg.heading or seg.list_item is not None:
+                if not next_good and not (seg.list_item is not None and prev_good):
+                    continue
+            elif not (prev_good and next_good):
+                continue
+        kept.append(seg)
+    return _drop_title(kept, title)
+
+
+def _neighbour_is_prose(items: Sequence[tuple[Segment, Label]], i: int, step: int) -> bool:
+    """Whether the nearest non-neutral neighbour in direction ``step`` is
+    prose.  Short link lines ("Read more: ...") in between are skipped: an
+    insert between two paragraphs does not cut the article in two."""
+    j = i + step
+    while 0 <= j < len(items):
+        seg, label = items[j]
+        if label != Label.NEUTRAL and not (label == Label.BAD and seg.chars < LONG_BLOCK_CHARS):
+            return label >= Label.MEDIUM
+        j += step
+    return False
+
+
+def _drop_title(kept: list[Segment], title: str | None) -> list[Segment]:
+    """The title is not repeated as the first body block."""
+    if not kept or not title:
+        return kept
+    key = lexicon.normalize(title)
+    for k, seg in enumerate(kept[:3]):
+        if seg.heading and lexicon.normalize(seg.text) == key:
+            return kept[:k] + kept[k + 1 :]
+    return kept
+
+
+def body_chars(segments: Sequence[Segment], labels: Sequence[Label]) -> int:
+    return sum(s.chars for s, lab in zip(segments, labels, strict=True) if lab >= Label.MEDIUM)
+
+
+def is_listing(segments: Sequence[Segment], roots: Sequence[Element]) -> bool:
+    """An index page: the container shows many linked headings (teaser
+    titles) and little prose per heading."""
+    linked = prose = longest = 0
+    for s in segments:
+        if root_depth(s, roots) < 0:
+            continue
+        if s.heading and s.first_link_start and link_density(s) > 0.8:
+            linked += 1
+        elif not s.heading and s.chars >= LONG_BLOCK_CHARS:
+            prose += 1
+        longest = max(longest, s.chars)
+    return (
+        linked >= LISTING_MIN_LINKED_HEADINGS
+        and linked >= LISTING_HEADINGS_PER_BLOCK * max(prose, 1)
+        and longest < 3 * LONG_BLOCK_CHARS
+    )
+
+
+def enough_text(kept: Sequence[Segment], *, relaxed: bool = False) -> bool:
+    total = sum(s.chars for s in kept)
+    return total >= (MIN_RELAXED_CHARS if relaxed else MIN_ARTICLE_CHARS)
+
+
+def relaxed(segments: Sequence[Segment], labels: Sequence[Label]) -> list[Label]:
+    """Labels for the second try: a short sentence outside links counts as
+    medium prose."""
+    out = list(labels)
+    for i, (seg, label) in enumerate(zip(segments, labels, strict=True)):
+        if (
+            label == Label.NEUTRAL
+            and not seg.heading
+            and link_density(seg) <= MAX_LINK_DENSITY
+            and len(WORDS.findall(seg.text)) >= MIN_RELAXED_WORDS
+        ):
+            out[i] = Label.MEDIUM
+    return out

@@ -1,0 +1,68 @@
+"""Metadata: each field from the best source, in the documented order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsextract.html import parse_html
+from newsextract.model import Article, Source
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def article_of(name: str, url: str | None = None) -> Article:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return parse_html(text, url=url, source=Source(kind="html")).article
+
+
+def test_json_ld_graph_wins_over_opengraph_and_meta() -> None:
+    a = article_of("metadata_priority.html", url="https://alpenblatt.example/a?id=1")
+    assert a.title == "Schneefall legt Verkehr lahm"
+    assert a.authors == ["Anna Huber", "Peter Gruber"]
+    assert a.published == "2021-01-09T21:15:00+01:00"
+    assert a.site_name == "Alpenblatt"
+    assert a.language == "de-AT"
+    assert a.description == "Heftiger Schneefall in den Bergen."
+    assert a.tags == ["Wetter", "Verkehr"]
+
+
+def test_url_argument_overrides_canonical_and_resolves_relative_links() -> None:
+    a = article_of("metadata_priority.html", url="https://alpenblatt.example/a?id=1")
+    assert a.url == "https://alpenblatt.example/a?id=1"
+    assert a.image == "https://alpenblatt.example/img/snow.jpg"
+
+
+def test_opengraph_and_meta_when_no_json_ld() -> None:
+    html = (FIXTURES / "metadata_priority.html").read_text(encoding="utf-8")
+    start, end = html.index("<script"), html.index("</script>") + len("</script>")
+    a = parse_html(html[:start] + html[end:], url=None, source=Source(kind="html")).article
+    assert a.title == "OG: Schneefall legt Verkehr lahm"
+    assert a.authors == ["Meta Autor"]
+    assert a.published == "2021-01-10T06:00:00Z"
+    assert a.url is None  # a relative canonical link without a page URL is not a URL
+
+
+def test_title_suffix_removed_only_when_it_is_the_site_name() -> None:
+    a = article_of("metadata_fallbacks.html")
+    assert a.title == "Tiny gardens on city balconies"
+    html = (FIXTURES / "metadata_fallbacks.html").read_text(encoding="utf-8")
+    html = html.replace("<h1>Tiny gardens on city balconies</h1>", "")
+    html = html.replace(" - The Green Page</title>", " - A Guide</title>")
+    a = parse_html(html, url=None, source=Source(kind="html")).article
+    assert a.title == "Tiny gardens on city balconies - A Guide"
+
+
+def test_byline_time_and_locale_fallbacks() -> None:
+    a = article_of("metadata_fallbacks.html")
+    assert a.authors == ["Sara Lindqvist"]
+    assert a.published == "2020-06-01"
+    assert a.language == "en-GB"
+    assert a.site_name == "The Green Page"
+    assert "Sara Lindqvist" not in a.text
+    assert a.blocks[0].text.startswith("Balcony gardens")
+
+
+def test_title_not_repeated_as_first_block() -> None:
+    a = article_of("metadata_priority.html")
+    assert a.blocks[0].type == "paragraph"
+    assert a.blocks[0].text.startswith("Heftiger Schneefall")
