@@ -6,11 +6,12 @@ line on stderr with a documented exit code (see ``EXIT_*`` below and the README)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
@@ -41,13 +42,13 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     text = "text"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     auto = "auto"
     text = "text"
     html = "html"
@@ -70,10 +71,8 @@ def write_atomic(path: Path, data: str) -> None:
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -103,7 +102,10 @@ def version_callback(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Split a scraped news page into article, comments and related teasers."""
@@ -111,19 +113,38 @@ def main_options(
 
 @app.command()
 def parse(
-    path: Annotated[str, typer.Argument(help="The page: an HTML file or a text dump ('-' or nothing: stdin; .gz is read too).")] = "-",
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="The page: an HTML file or a text dump ('-' or nothing: stdin; .gz is read too)."
+        ),
+    ] = "-",
     format: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="Output format. Default: json, or a readable view when stdout is a terminal."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: json, or a readable view when stdout is a terminal.",
+        ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout (atomically).")] = None,
-    kind: Annotated[Kind, typer.Option("--kind", help="Treat the input as HTML or text instead of sniffing.")] = Kind.auto,
-    url: Annotated[str | None, typer.Option("--url", help="The page's URL: fills article.url and resolves relative links.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout (atomically).")
+    ] = None,
+    kind: Annotated[
+        Kind, typer.Option("--kind", help="Treat the input as HTML or text instead of sniffing.")
+    ] = Kind.auto,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="The page's URL: fills article.url and resolves relative links."),
+    ] = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Text dumps: print each line's label and the reason, instead of the document.")
+        bool,
+        typer.Option(
+            "--explain", help="Text dumps: print each line's label and the reason, instead of the document."
+        ),
     ] = False,
 ) -> None:
     """Parse one page and print its article, comments and related teasers.
@@ -185,7 +206,10 @@ def guard(fn: Callable[[], T]) -> T:
     except Exception as exc:  # a bug: say so in one line, traceback only on request
         if os.environ.get("NEWSEXTRACT_DEBUG"):
             raise
-        fail(f"internal error ({type(exc).__name__}: {exc}); set NEWSEXTRACT_DEBUG=1 for a traceback", EXIT_INTERNAL)
+        fail(
+            f"internal error ({type(exc).__name__}: {exc}); set NEWSEXTRACT_DEBUG=1 for a traceback",
+            EXIT_INTERNAL,
+        )
 
 
 def main() -> None:

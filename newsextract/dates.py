@@ -19,7 +19,8 @@ Date rules:
 * years 1900-2099; Thai Buddhist-era years (2443-2642) are converted.
 * any Unicode digits (Arabic-Indic ``١٢``, Persian ``۱۲``, full-width ``１２``).
 * a time right after the date is included (``15:45``, ``3:45 PM``, ``15h30``,
-  ``15時45分``, ``오후 3:45``); ISO output has a UTC offset only when the text
+  ``15時45分``, ``오후 3:45``), and so is one right before it (``10:42 AM EST,
+  Tue March 4, 2025``, ``14:30, 12 марта 2025``); ISO output has a UTC offset only when the text
   gives one (``Z``, ``UTC``/``GMT``, ``GMT+3``, ``+03:00``); named zones such as
   ``ET`` are matched but not converted.
 """
@@ -297,6 +298,7 @@ _TZ_NAMES = (
     "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|BST|CET|CEST|EET|EEST|WET|WEST|"
     "MSK|IST|PKT|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|WIB|WITA|WIT|ICT|PHT|SAST|WAT|EAT|AST|ADT"
 )
+_TZ = rf"(?-i:Z)|(?:UTC|GMT)(?:{_sp(0, 1)}[+\-−]\d{{1,2}}(?::?\d{{2}})?)?|[+\-−]\d{{2}}:?\d{{2}}|(?-i:{_TZ_NAMES})"
 _AM = r"[ap]\.m\.|[ap]m|[πμ]\.μ\.|[πμ]μ|ص|م|صباحا|صباحاً|مساء|مساءً|ق\.ظ|ب\.ظ"
 _TIME = (
     "(?P<time>"
@@ -306,9 +308,17 @@ _TIME = (
     rf"(?<!\d)(?P<hh>\d{{1,2}})(?:{_sp(0, 1)}[:hH.]{_sp(0, 1)}|{_sp(0, 1)}[時时시]{_sp(0, 1)})(?P<mm>\d{{2}})(?!\d)"
     rf"(?:{_sp(0, 1)}[分분])?(?::(?P<ss>\d{{2}})(?:[.,]\d{{1,9}})?)?"
     rf"(?:{_sp(0, 2)}(?P<ampm2>{_AM}){_RB})?"
-    rf"(?:{_sp(0, 2)}(?P<tz>(?-i:Z)|(?:UTC|GMT)(?:{_sp(0, 1)}[+\-−]\d{{1,2}}(?::?\d{{2}})?)?|[+\-−]\d{{2}}:?\d{{2}}|(?-i:{_TZ_NAMES})){_RB})?"
+    rf"(?:{_sp(0, 2)}(?P<tz>{_TZ}){_RB})?"
     rf"(?:{_sp(0, 2)}(?:Uhr|ч|uur){_RB})?"
     ")?"
+)
+# a clock time just before a date: "10:42 AM EST, Tue March 4, 2025", "14:30, 12 марта 2025"
+_LEAD_TIME = re.compile(
+    rf"(?:(?P<ampm1>午前|午後|上午|下午|中午|晚上|早上|凌晨|오전|오후){_sp(0, 2)})?"
+    rf"(?<!\d)(?P<hh>\d{{1,2}})[:.h](?P<mm>\d{{2}})(?::(?P<ss>\d{{2}}))?(?!\d)"
+    rf"(?:{_sp(0, 2)}(?P<ampm2>{_AM}){_RB})?(?:{_sp(0, 2)}(?P<tz>{_TZ}){_RB})?"
+    rf"{_sp(0, 2)}[,·|\-–—]?{_sp(0, 3)}(?:[^\W\d_]{{2,12}}\.?,?{_sp(1, 3)})?$",
+    re.IGNORECASE,
 )
 _ORD = r"(?:st|nd|rd|th)"
 _TRAILER = re.compile(r"[\s.,;:·•|)\]】]{0,6}")
@@ -498,26 +508,33 @@ def find_date(
     the date (with its time) must be all of the stripped text, trailing
     punctuation aside.  See the module docstring for the formats and rules.
     """
-    if whole_line:
-        s = text.strip()
-        if not s or len(s) > 120:
-            return None
-        for name, regex in _date_res():
-            m = regex.match(s)
-            if m is None:
-                continue
-            found = _to_iso(name, m, lang, month_first)
-            if found is None:
-                continue
-            end, iso = found
-            if _TRAILER.fullmatch(s, end):
-                return s[:end], iso
+    s = text.strip() if whole_line else text
+    if whole_line and (not s or len(s) > 120):
         return None
-    best = _find(text, _date_res(), lang, month_first)
+    best = _find(s, _date_res(), lang, month_first)
     if best is None:
         return None
-    start, end, iso = best
-    return text[start:end], iso
+    start, end, iso = _with_lead_time(s, *best)
+    if whole_line and (start != 0 or not _TRAILER.fullmatch(s, end)):
+        return None
+    return s[start:end], iso
+
+
+def _with_lead_time(text: str, start: int, end: int, iso: str) -> tuple[int, int, str]:
+    """Extend a date without a time to a clock time written just before it."""
+    if "T" in iso:
+        return start, end, iso
+    offset = max(0, start - 60)
+    m = _LEAD_TIME.search(text, offset, start)
+    if m is None:
+        return start, end, iso
+    clock = _clock(m)
+    if clock is None:
+        return start, end, iso
+    hour, minute, second, tz = clock
+    day = date.fromisoformat(iso)
+    value = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
+    return m.start(), end, value.isoformat()
 
 
 def _date_tail(s: str) -> tuple[int, int, str] | None:
@@ -567,4 +584,4 @@ def split_glued_source(line: str) -> tuple[str, str, str] | None:
 
 def patterns() -> tuple[re.Pattern[str], ...]:
     """Every compiled regex of this module (for the backtracking-safety test)."""
-    return (_age_tail_re(), _TRAILER, *(regex for _, regex in _date_res()))
+    return (_age_tail_re(), _TRAILER, _LEAD_TIME, *(regex for _, regex in _date_res()))

@@ -46,5 +46,7 @@ def explain_file(path: str, *, max_bytes: int) -> str:
         raise InputError(f"{path}: empty input")
     text = decode(data, name=path).text
     if looks_like_html(text):
-        raise InputError(f"{path}: --explain reads text dumps; this looks like HTML (kinds: {', '.join(KINDS)})")
+        raise InputError(
+            f"{path}: --explain reads text dumps; this looks like HTML (kinds: {', '.join(KINDS)})"
+        )
     return explain_text(text)

@@ -107,8 +107,9 @@ _FOLD = _build_fold_table()
 # applied before NFKC, which would turn a circled c into a plain "c"
 _PRE_FOLD = {ord("ⓒ"): "©", ord("Ⓒ"): "©"}
 _WS = re.compile(r"\s+")
-_LEADING = re.compile(r"^[\s•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔\-–—|<\[【〈《「『]+")
-_TRAILING = re.compile(r"[\s:.!?…»›→⇒>|\-–—,;·•*\]】〉》」』。、！？：؛،؟]+$")
+# stripped with str.lstrip / str.rstrip (linear, unlike a "[...]+$" regex on long runs)
+_LEADING = " \t\n\r\f\v•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔-–—|<[【〈《「『"
+_TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。、！？：؛،؟"
 
 
 def _fold(text: str) -> str:
@@ -129,14 +130,12 @@ def normalize(text: str) -> str:
     yeh / kaf forms (``أ إ آ`` -> ``ا``, ``ى ی`` -> ``ي``), Turkish dotless ``ı``,
     zero-width and bidi characters.  A matching key, not display text.
     """
-    text = _fold(text)
-    text = _LEADING.sub("", text)
-    return _TRAILING.sub("", text)
+    return _fold(text).lstrip(_LEADING).rstrip(_TRAILING)
 
 
 def _normalize_head(text: str) -> str:
     """Like :func:`normalize` but keeps trailing punctuation (for prefix matching)."""
-    return _LEADING.sub("", _fold(text))
+    return _fold(text).lstrip(_LEADING)
 
 
 # ---------------------------------------------------------------------------
@@ -321,7 +320,7 @@ def _is_prefixed_heading(line: str) -> bool:
         return False
     # The name after the prefix starts with a capital (or an uncased script):
     # "More from Politics" but not "Más de la mitad de los votos".
-    lite = _LEADING.sub("", _WS.sub(" ", unicodedata.normalize("NFKC", stripped)))
+    lite = _WS.sub(" ", unicodedata.normalize("NFKC", stripped)).lstrip(_LEADING)
     words = lite.split()
     index = len(phrase.split())
     if _is_scriptio_continua(phrase[-1]):
@@ -598,4 +597,4 @@ def month_number(name: str, lang: str | None = None) -> int | None:
 
 def patterns() -> tuple[re.Pattern[str], ...]:
     """The module's compiled regexes (for the backtracking-safety test)."""
-    return (_WS, _LEADING, _TRAILING, _COUNT_FIRST, _COUNT_LAST)
+    return (_WS, _COUNT_FIRST, _COUNT_LAST)

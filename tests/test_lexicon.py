@@ -29,7 +29,7 @@ def _data(*parts: str) -> str:
 
 def test_markers_json_has_every_category_with_a_doc() -> None:
     data = json.loads(_data("markers.json"))
-    assert set(data) == {*L.LIST_CATEGORIES, "age_words", "months"}
+    assert {*L.LIST_CATEGORIES, "age_words", "months"} <= set(data)
     for category, value in data.items():
         assert isinstance(value.get("_doc"), str) and len(value["_doc"]) > 30, category
 
@@ -380,6 +380,11 @@ def test_starts_with_phrase(line: str, category: str, expected: str) -> None:
     [
         ("Related to this, the ministry said", "read_also_prefix"),  # "Related:" needs a colon
         ("Readers also asked about", "read_also_prefix"),
+        (
+            "Watch: How a Freight Train Is Assembled",
+            "read_also_prefix",
+        ),  # a video kicker is part of the title
+        ("Video: Snowplough Train Clears Horn Pass", "read_also_prefix"),
         ("Photo of the day", "chrome_prefix"),
         ("Photographer Jane Doe won", "chrome_prefix"),
         ("Credit card debt is rising", "chrome_prefix"),

@@ -250,7 +250,7 @@ def best_container(
 def is_chrome_line(seg: Segment) -> bool:
     """ "Share", "Advertisement", "Follow us on ...": page chrome in words."""
     return seg.chars < SHORT_BLOCK_CHARS and (
-        lexicon.is_phrase(seg.text, "chrome_line") or lexicon.starts_with_phrase(seg.text, "chrome_prefix")
+        lexicon.is_phrase(seg.text, "chrome_line") or lexicon.starts_with_phrase(seg.text, "chrome_prefix") is not None
     )
 
 

@@ -121,7 +121,7 @@ def decode(data: bytes, *, name: str = "input") -> Decoded:
     check_not_binary(data, name)
     for bom, enc in BOMS:
         if data.startswith(bom):
-            return Decoded(data[len(bom):].decode(enc, "replace"), enc)
+            return Decoded(data[len(bom) :].decode(enc, "replace"), enc)
     if _looks_utf16(data[:8192]):
         enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return Decoded(data.decode(enc, "replace"), enc)
@@ -157,7 +157,7 @@ def _detect(data: bytes) -> tuple[str, str]:
         return data.decode(PREFERRED_LEGACY, "replace"), PREFERRED_LEGACY
     enc = _normalise(best.encoding) or best.encoding
     for cand in results:
-        if (_normalise(cand.encoding) == PREFERRED_LEGACY and cand.chaos <= best.chaos + LEGACY_CHAOS_MARGIN):
+        if _normalise(cand.encoding) == PREFERRED_LEGACY and cand.chaos <= best.chaos + LEGACY_CHAOS_MARGIN:
             enc = PREFERRED_LEGACY
             break
     else:

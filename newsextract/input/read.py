@@ -6,6 +6,7 @@ import os
 import sys
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 
@@ -17,9 +18,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def _read_limited(stream: object, max_bytes: int, name: str) -> bytes:
-    read = getattr(stream, "read")
-    data: bytes = read(max_bytes + 1)
+def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
+    data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"{name}: input is larger than the limit of {max_bytes} bytes (see --max-bytes)")
     return data

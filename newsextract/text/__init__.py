@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..language import detect_language
 from ..model import Article, Comments, Document, Source, Teaser
 from . import features
-from .article import best_region, build_blocks, find_title, first_title_line, read_header
+from .article import best_region, build_blocks, find_title, first_title_line, is_headline, read_header
 from .classify import classify
 from .comments import comments_from_zones
 from .lines import Line, split_lines
@@ -44,7 +44,11 @@ def analyse(text: str) -> Analysis:
     zones = assign_zones(lines)
     region = best_region(lines, zones)
     if region is not None:
-        title = find_title(lines, zones, region[0])
+        title = find_title(lines, zones, *region)
+        if title is None and region[0] < region[1] and is_headline(lines[region[0]]):
+            title = region[0]  # the dump starts with the headline (daily8)
+        if title is not None and region[0] <= title < region[1]:
+            region = (title + 1, region[1])
     else:
         title = first_title_line(lines, zones)
     return Analysis(lines, zones, region, title, language)
@@ -66,7 +70,9 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
         article.published = header.published
         article.site_name = header.site_name
         region_lines = lines[start : end + 1]
-        article.blocks = build_blocks(region_lines, zones, header.used | ({a.title} if a.title is not None else set()))
+        article.blocks = build_blocks(
+            region_lines, zones, header.used | ({a.title} if a.title is not None else set())
+        )
         for ln in region_lines:
             if ln.label == "read_also" and zones[ln.index] is None:
                 teaser = read_also_teaser(ln)
@@ -74,7 +80,11 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
                     related.append(teaser)
     elif a.title is not None:
         header = read_header(lines, a.title + 1, min(a.title + 4, len(lines)))
-        article.authors, article.published, article.site_name = header.authors, header.published, header.site_name
+        article.authors, article.published, article.site_name = (
+            header.authors,
+            header.published,
+            header.site_name,
+        )
     article.tags = [ln.text for i, ln in enumerate(lines) if zones[i] == "tags" and ln.label != "tags"]
     comments: Comments = comments_from_zones(lines, zones, end)
     i = 0

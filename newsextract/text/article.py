@@ -44,13 +44,23 @@ TITLE_WINDOW = 15
 TITLE_MIN, TITLE_MAX, TITLE_LONG = 8, 300, 150
 
 #: Photo captions end with a credit in brackets: "(Bernat Armangue/AP)".
-CAPTION_CREDIT = re.compile(r"\((?:[^()]{0,80}/[^()]{1,60}|[^()]{0,60}(?:Getty|Reuters|AFP|AP|EPA|Shutterstock)[^()]{0,30})\)\s*$")
+CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]{0,80}/[^()]{1,60}|[^()]{0,60}(?:Getty|Reuters|AFP|AP|EPA|Shutterstock)[^()]{0,30})\)\s*$"
+)
 
 #: Separators between several authors in a byline, in several languages.
-AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b|،|\sو\s?|、)\s*")
+AUTHOR_SEPARATORS = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b|،|\sو\s?|、)\s*"
+)
 
 #: A plausible person or organisation name: a few words, no sentence punctuation.
 MAX_AUTHOR_WORDS = 5
+
+#: A line that is one quotation from its first character to its last (a pull
+#: quote, or a block quote that the dump flattened): “...”, «...», „...“, "...".
+WHOLLY_QUOTED = re.compile(
+    r'^(?:“[^“”]{20,600}”|«[^«»]{20,600}»|„[^„“”]{20,600}[“”]|"[^"]{20,600}"|「[^「」]{10,400}」)[.!?]?$'
+)
 
 SKIP_LABELS = frozenset({"chrome", "meta", "form", "no_comments", "comments", "related", "tags"})
 
@@ -119,19 +129,52 @@ def title_score(line: Line, distance: int, zone: str | None, repeated: bool) -> 
     return score - 0.15 * distance
 
 
-def find_title(lines: list[Line], zones: list[str | None], start: int) -> int | None:
-    """Index of the headline above line ``start``."""
+def is_headline(line: Line) -> bool:
+    """A line that reads as a headline on its own: not a sentence, headline-sized."""
+    score = title_score(line, 0, None, False)
+    return score is not None and score >= 2.0 and not line.sentence
+
+
+#: A headline is usually followed by its byline or date within this many lines.
+BYLINE_REACH = 3
+BYLINE_BONUS = 1.5
+#: How many leading lines of the region (before its first ``good`` line) may be
+#: the headline: a long headline with stopwords scores as prose and starts the region.
+REGION_HEAD = 3
+
+
+def _followed_by_meta(lines: list[Line], i: int) -> bool:
+    for line in lines[i + 1 : i + 1 + BYLINE_REACH]:
+        if line.label == "meta":
+            return True
+        if line.label not in ("chrome",):
+            return False
+    return False
+
+
+def find_title(lines: list[Line], zones: list[str | None], start: int, end: int) -> int | None:
+    """Index of the headline: the most headline-like line above the body, or
+    among the body's first lines when they are not yet prose."""
     seen: dict[str, int] = {}
-    for line in lines[max(0, start - TITLE_WINDOW - 5) : start]:
+    for line in lines[max(0, start - TITLE_WINDOW - 5) : start + REGION_HEAD]:
         seen[line.text] = seen.get(line.text, 0) + 1
+    head = start
+    while head <= end and head < start + REGION_HEAD and lines[head].label != "good":
+        head += 1
     best: tuple[float, int] | None = None
     distance = 0
-    for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
+    for i in range(head - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
         line = lines[i]
         if line.label in ("chrome", "meta", "form"):
             continue
         score = title_score(line, distance, zones[i], seen.get(line.text, 0) > 1)
-        distance += 1
+        if i >= start:
+            if score is not None and line.sentence:
+                score = None
+        else:
+            distance += 1
+        if score is not None and _followed_by_meta(lines, i):
+            score += BYLINE_BONUS
         if score is not None and (best is None or score > best[0]):
             best = (score, i)
     return best[1] if best else None
@@ -175,7 +218,11 @@ def read_byline(text: str) -> tuple[list[str], str | None]:
         text = text.replace(found[0], " ")
     prefix = lexicon.starts_with_phrase(text, "byline_prefix")
     if prefix:
-        text = text.strip()[len(prefix) :] if text.strip().lower().startswith(prefix) else _after_prefix(text, prefix)
+        text = (
+            text.strip()[len(prefix) :]
+            if text.strip().lower().startswith(prefix)
+            else _after_prefix(text, prefix)
+        )
     text = BYLINE_SPLIT.split(text.strip())[0] if BYLINE_SPLIT.search(text) else text
     return split_authors(text), published
 
@@ -202,9 +249,8 @@ def read_header(lines: list[Line], lo: int, hi: int) -> Header:
             continue
         authors, published = read_byline(line.text)
         is_byline = line.reason == "byline"
-        if authors and (is_byline or (published and not header.authors)):
-            if is_byline or len(authors) <= 2:
-                header.authors = header.authors or authors
+        if authors and (is_byline or (published and not header.authors and len(authors) <= 2)):
+            header.authors = header.authors or authors
         header.published = header.published or published
         header.used.add(i)
     return header
@@ -213,8 +259,13 @@ def read_header(lines: list[Line], lo: int, hi: int) -> Header:
 def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> list[Block]:
     """Turn the region's content lines into typed blocks."""
     kept = [
-        ln for ln in lines if zones[ln.index] is None and ln.label not in SKIP_LABELS and ln.label != "read_also"
-        and ln.index not in used and not _is_caption(ln)
+        ln
+        for ln in lines
+        if zones[ln.index] is None
+        and ln.label not in SKIP_LABELS
+        and ln.label != "read_also"
+        and ln.index not in used
+        and not _is_caption(ln)
     ]
     blocks: list[Block] = []
     base_indent = min((ln.indent for ln in kept if not ln.bullet), default=0)
@@ -235,7 +286,12 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
                 while j < len(kept) and kept[j].bullet and _adjacent(kept[j - 1], kept[j]):
                     j += 1
             else:
-                while j < len(kept) and _is_item_like(kept[j]) and not kept[j].bullet and _adjacent(kept[j - 1], kept[j]):
+                while (
+                    j < len(kept)
+                    and _is_item_like(kept[j])
+                    and not kept[j].bullet
+                    and _adjacent(kept[j - 1], kept[j])
+                ):
                     j += 1
             items = [ln.text for ln in kept[i:j]]
             if len(items) == 1 and not line.bullet:
@@ -244,7 +300,9 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
                 blocks.append(Block("list", "\n".join(items), items=items))
             i = j
             continue
-        if line.indent - base_indent >= INDENT_STEP and line.label in ("good", "near") and base_indent == 0:
+        if (
+            line.indent - base_indent >= INDENT_STEP and base_indent == 0 and line.label in ("good", "near")
+        ) or (WHOLLY_QUOTED.match(line.text)):
             blocks.append(Block("quote", line.text))
         else:
             blocks.append(Block("paragraph", line.text))

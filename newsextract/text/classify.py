@@ -18,6 +18,7 @@ Labels
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import dates, lexicon
@@ -55,38 +56,112 @@ def is_menu(line: Line) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
-def content_class(line: Line, profile: Profile) -> str:
+#: Stopword density of ordinary prose with our lists, for the languages the
+#: thresholds were set on (English, Portuguese, Russian prose: 0.35-0.50).
+TYPICAL_PROSE_DENSITY = 0.40
+
+#: Languages that glue articles and prepositions to words (Arabic "وال",
+#: "بال") or have few free function words show lower densities in prose.
+#: The thresholds are scaled by the document's own prose density, never below
+#: this share of their value.
+MIN_DENSITY_SCALE = 0.4
+
+
+def density_scale(lines: list[Line]) -> float:
+    """Scale for the stopword thresholds: the median density of the
+    document's long lines relative to typical prose (capped at 1)."""
+    long_lines = sorted(ln.density for ln in lines if ln.length >= LENGTH_HIGH)
+    if len(long_lines) < 3:
+        return 1.0
+    median = long_lines[len(long_lines) // 2]
+    return max(MIN_DENSITY_SCALE, min(1.0, median / TYPICAL_PROSE_DENSITY))
+
+
+def content_class(line: Line, profile: Profile, scale: float = 1.0) -> str:
     """jusText's core rule: length and stopword density."""
     density = line.density
     if not profile.has_stopwords and not profile.unspaced:
         density = NO_STOPWORDS_DENSITY if line.sentence else 0.0
     if line.length < LENGTH_LOW:
         return "short"
-    if density >= STOPWORDS_HIGH:
+    if density >= STOPWORDS_HIGH * scale:
         return "good" if line.length >= LENGTH_HIGH or line.sentence else "near"
-    if density >= STOPWORDS_LOW:
+    if density >= STOPWORDS_LOW * scale:
         return "near"
     return "bad"
+
+
+#: What may follow a read-also prefix: a separator, so that "Lire aussi : X"
+#: or "READ MORE - X" is an insert while "Les ..." or "More than ..." (prefixes
+#: that are also ordinary words) start ordinary sentences.
+READ_ALSO_SEPARATOR = re.compile(r"^\s*[:：\-–—|»›>]")
+
+#: Photo credits: the line before one is the photo's caption.
+CREDIT_PREFIX = "credit_prefix"
+
+
+def is_read_also(text: str) -> bool:
+    prefix = lexicon.starts_with_phrase(text, "read_also_prefix")
+    if not prefix:
+        return False
+    rest = _after_words(text, len(prefix.split()))
+    return bool(READ_ALSO_SEPARATOR.match(rest))
+
+
+#: A credit is short: "Photo: Jane Doe / Agency", "Foto von X", "写真：共同".
+MAX_CREDIT_WORDS = 12
+CREDIT_SEPARATOR = re.compile(r"^\s*[:：/|©(]")
+
+
+def is_credit(line: Line) -> bool:
+    """A photo credit line; "Video shows ..." (a sentence) is not one."""
+    text = line.text
+    prefix = lexicon.starts_with_phrase(text, CREDIT_PREFIX)
+    if not prefix:
+        return False
+    if CREDIT_SEPARATOR.match(_after_words(text, len(prefix.split()))):
+        return True
+    return len(text.split()) <= MAX_CREDIT_WORDS and not line.sentence
+
+
+def _after_words(text: str, n: int) -> str:
+    """``text`` after its first ``n`` words (separators stay)."""
+    pos = 0
+    for _ in range(n):
+        m = PREFIX_WORD.match(text, pos)
+        if not m:
+            return ""
+        pos = m.end()
+    return text[pos:]
+
+
+PREFIX_WORD = re.compile(r"\s*[^\s:：\-–—|»›>]+")
 
 
 def marker_label(line: Line) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches)."""
     text = line.text
     if len(text) > MAX_META_CHARS:
-        if lexicon.starts_with_phrase(text, "read_also_prefix"):
+        if is_read_also(text):
             return "read_also", "read-also prefix"
+        if lexicon.starts_with_phrase(text, "chrome_prefix"):
+            return "chrome", "chrome prefix"
         return None
     if lexicon.is_phrase(text, "comments_heading"):
         return "comments", "comments heading"
     if lexicon.starts_with_phrase(text, "no_comments"):
         return "no_comments", "empty-comments notice"
-    if lexicon.is_phrase(text, "related_heading") or lexicon.starts_with_phrase(text, "related_heading_prefix"):
-        if not line.sentence:
-            return "related", "related heading"
+    if not line.sentence and (
+        lexicon.is_phrase(text, "related_heading")
+        or lexicon.starts_with_phrase(text, "related_heading_prefix")
+    ):
+        return "related", "related heading"
     if lexicon.is_phrase(text, "tags_heading"):
         return "tags", "tags heading"
-    if lexicon.starts_with_phrase(text, "read_also_prefix"):
+    if is_read_also(text):
         return "read_also", "read-also prefix"
+    if is_credit(line):
+        return "chrome", "photo credit"
     if lexicon.is_phrase(text, "chrome_line"):
         return "chrome", "chrome phrase"
     if lexicon.starts_with_phrase(text, "chrome_prefix"):
@@ -104,14 +179,56 @@ def marker_label(line: Line) -> tuple[str, str] | None:
         return "meta", "byline"
     if is_menu(line):
         return "chrome", "menu"
+    if FORM_FIELD.search(line.raw):
+        return "chrome", "form field"
+    if has_chrome_word(line):
+        return "chrome", "chrome word"
     return None
 
 
+#: A text browser's form field or button inside a line: "Email [          ] [Sign up]".
+FORM_FIELD = re.compile(r"\[\s{1,80}\]|\[(?:x|X|\*|\s)\]\s|\[[^\[\]]{1,30}\]\s*$")
+
+#: The most words a line can have and still be chrome for a word it holds.
+MAX_CHROME_WORD_LINE = 8
+WORD = re.compile(r"\w[\w-]*")
+
+
+def has_chrome_word(line: Line) -> bool:
+    """ "Get the Observer Science newsletter": a short line naming a newsletter,
+    a subscription or cookies is a promo, whatever the rest says."""
+    if line.sentence:
+        return False
+    words = WORD.findall(lexicon.normalize(line.text))
+    if not words or len(words) > MAX_CHROME_WORD_LINE:
+        return False
+    chrome = lexicon.phrases("chrome_word")
+    return any(w in chrome for w in words)
+
+
+#: The longest caption recognised by the credit line after it.
+MAX_CAPTION_CHARS = 400
+
+
 def classify(lines: list[Line], profile: Profile) -> None:
+    scale = density_scale(lines)
     for line in lines:
         marked = marker_label(line)
         if marked:
             line.label, line.reason = marked
         else:
-            line.label = content_class(line, profile)
+            line.label = content_class(line, profile, scale)
             line.reason = f"length {line.length:.0f}, stopwords {line.density:.2f}"
+    mark_captions(lines)
+
+
+def mark_captions(lines: list[Line]) -> None:
+    """A photo caption is the line just above its credit ("Foto: X / Agency")."""
+    for prev, line in itertools.pairwise(lines):
+        if (
+            line.reason == "photo credit"
+            and prev.label in ("good", "near", "short", "bad")
+            and prev.length <= MAX_CAPTION_CHARS
+            and line.blank_before == 0
+        ):
+            prev.label, prev.reason = "chrome", "caption (credit below)"

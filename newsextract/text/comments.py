@@ -8,7 +8,9 @@ Form lines ("Leave a reply", "Post comment") and per-comment buttons ("Reply",
 
 from __future__ import annotations
 
-from .. import dates
+import re
+
+from .. import dates, lexicon
 from ..model import Comment, Comments
 from .lines import INDENT_STEP, Line
 
@@ -19,11 +21,15 @@ MAX_AUTHOR_CHARS = 60
 DROP_LABELS = frozenset({"comments", "no_comments", "form", "chrome", "related", "tags"})
 
 
+#: "Martina S." ends with a period but is a name: a final initial.
+FINAL_INITIAL = re.compile(r"\s\w\.$")
+
+
 def _is_name(line: Line) -> bool:
     text = line.text
     return (
         line.label == "short"
-        and not line.sentence
+        and (not line.sentence or bool(FINAL_INITIAL.search(text)))
         and len(text) <= MAX_AUTHOR_CHARS
         and len(text.split()) <= MAX_AUTHOR_WORDS
         and not text.endswith((":", "?"))
@@ -51,8 +57,9 @@ def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
 
 def parse_comments(lines: list[Line]) -> list[Comment]:
     """Parse the lines of one comments section (its heading included or not)."""
-    body = [ln for ln in lines if ln.label not in DROP_LABELS]
-    headers: list[tuple[int, int, str | None, str | None, str | None]] = []  # (first, time line, author, published, age)
+    body = [ln for ln in lines if ln.label not in ("comments", "no_comments", "related", "tags")]
+    # (first line, time line, author, published, age, depth)
+    headers: list[tuple[int, int, str | None, str | None, str | None, int]] = []
     used_as_author: set[int] = set()
     for k, line in enumerate(body):
         when = _time_of(line)
@@ -61,22 +68,37 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
         published, age, rest = when
         author: str | None = rest or None
         first = k
-        if author is None and k > 0 and _is_name(body[k - 1]) and (k - 1) not in used_as_author:
-            if not headers or headers[-1][1] < k - 1:
-                author = body[k - 1].text
-                first = k - 1
-                used_as_author.add(k - 1)
-        headers.append((first, k, author, published, age))
+        depth = 0
+        above = k - 1
+        if above >= 0 and lexicon.starts_with_phrase(body[above].text, "reply_marker"):
+            depth, first, above = 1, above, above - 1  # "Replying to X" between author and time
+        if (
+            author is None
+            and above >= 0
+            and _is_name(body[above])
+            and above not in used_as_author
+            and (not headers or headers[-1][1] < above)
+        ):
+            author = body[above].text
+            first = above
+            used_as_author.add(above)
+        headers.append((first, k, author, published, age, depth))
     if not headers:
         return []
-    base_indent = min(ln.indent for ln in body)
+    base_indent = min((ln.indent for ln in body), default=0)
     out: list[Comment] = []
-    for n, (_first, t, author, published, age) in enumerate(headers):
+    for n, (_first, t, author, published, age, reply) in enumerate(headers):
         end = headers[n + 1][0] if n + 1 < len(headers) else len(body)
-        texts = [ln.text for ln in body[t + 1 : end] if ln.label in ("good", "near", "short", "bad")]
+        texts: list[str] = []
+        for ln in body[t + 1 : end]:
+            if ln.label in DROP_LABELS or ln.label == "meta":
+                if texts:
+                    break  # "Reply", "Report", a form or a footer ends the text
+                continue
+            texts.append(ln.text)
         if not texts:
             continue
-        depth = max(0, (body[t].indent - base_indent) // INDENT_STEP)
+        depth = max(reply, (body[t].indent - base_indent) // INDENT_STEP)
         out.append(Comment(text="\n\n".join(texts), author=author, published=published, age=age, depth=depth))
     return out
 

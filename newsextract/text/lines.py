@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .. import dates
+
 #: List bullets as browsers and text browsers print them (w3m: • □ ☆ ○ ◦ at
 #: growing depths), followed by a space.
 BULLET = re.compile(r"^([•◦▪▫□■☆★○●►▸▹‣⁃∙·*\-–—+])\s+(?=\S)")
@@ -74,10 +76,17 @@ def clean(text: str) -> tuple[str, str | None]:
     text = LEADING_PLACEHOLDER.sub("", text)
     bullet = None
     m = BULLET.match(text) or NUMBERED.match(text)
+    if m and m.re is NUMBERED and _starts_with_date(text):
+        m = None  # "12. März 2025" is a date, not item 12
     if m:
         bullet = m.group(1)
-        text = text[m.end():]
+        text = text[m.end() :]
     return SPACES.sub(" ", text).strip(), bullet
+
+
+def _starts_with_date(text: str) -> bool:
+    found = dates.find_date(text[:60])
+    return found is not None and text.startswith(found[0])
 
 
 def is_decoration(stripped: str) -> bool:

@@ -14,12 +14,22 @@ from dataclasses import dataclass
 
 from .. import dates, lexicon
 from ..model import Teaser
+from .features import CJK_CHAR
 from .lines import Line
 
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
-#: A source name ("Arab News", "Reuters") is at most this many words.
-MAX_SOURCE_WORDS = 3
+#: A source name ("Arab News", "Reuters") is at most this many words; names
+#: longer than SURE_SOURCE_WORDS count only when the page repeats them (daily8
+#: prints "Le Courrier du Val" above the age and again as "- Le Courrier du Val").
+MAX_SOURCE_WORDS = 5
+SURE_SOURCE_WORDS = 3
+#: A teaser title has at least this many words (or CJK characters x 3): shorter
+#: lines in a teaser list are section kickers or topic links ("Handwerk").
+MIN_TITLE_WORDS = 3
+#: A source name is short on screen too (effective characters, so a CJK
+#: headline without spaces is not taken for a one-word source).
+MAX_SOURCE_CHARS = 40
 #: A teaser title is at most this long (effective characters); longer lines are summaries.
 MAX_TITLE_CHARS = 220
 
@@ -32,7 +42,7 @@ class Role:
     age: str | None = None
 
 
-def _role(line: Line, next_line: Line | None) -> Role:
+def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
     text = line.text
     if line.label in ("chrome", "form", "related", "comments", "tags", "no_comments"):
         return Role("skip", text)
@@ -55,9 +65,13 @@ def _role(line: Line, next_line: Line | None) -> Role:
     if read_also:
         return Role("title", _strip_prefix(text))
     words = len(text.split())
-    if words <= MAX_SOURCE_WORDS and not line.sentence:
-        if line.bullet or (next_line is not None and next_line.label == "meta"):
-            return Role("source", text)
+    if (
+        words <= MAX_SOURCE_WORDS
+        and line.length <= MAX_SOURCE_CHARS
+        and not line.sentence
+        and (words <= SURE_SOURCE_WORDS or repeated)
+    ) and (line.bullet or (next_line is not None and next_line.label == "meta")):
+        return Role("source", text)
     if line.length > MAX_TITLE_CHARS or (line.label in ("good", "near") and line.sentence):
         return Role("summary", text)
     return Role("title", text)
@@ -72,7 +86,13 @@ def _strip_prefix(text: str) -> str:
 
 
 def parse_teasers(lines: list[Line]) -> list[Teaser]:
-    roles = [_role(ln, lines[i + 1] if i + 1 < len(lines) else None) for i, ln in enumerate(lines)]
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.text] = counts.get(ln.text, 0) + 1
+    roles = [
+        _role(ln, lines[i + 1] if i + 1 < len(lines) else None, counts[ln.text] > 1)
+        for i, ln in enumerate(lines)
+    ]
     roles = [r for r in roles if r.kind != "skip"]
     first_title = next((i for i, r in enumerate(roles) if r.kind == "title"), None)
     first_meta = next((i for i, r in enumerate(roles) if r.kind in ("source", "time")), None)
@@ -84,7 +104,11 @@ def parse_teasers(lines: list[Line]) -> list[Teaser]:
 
     def flush() -> None:
         nonlocal cur
-        if cur is not None and cur.title:
+        if (
+            cur is not None
+            and cur.title
+            and (_long_enough(cur.title) or cur.summary or cur.age or cur.published or cur.url)
+        ):
             teasers.append(cur)
         cur = None
 
@@ -113,6 +137,10 @@ def parse_teasers(lines: list[Line]) -> list[Teaser]:
             cur.url = cur.url or role.text
     flush()
     return teasers
+
+
+def _long_enough(title: str) -> bool:
+    return len(title.split()) >= MIN_TITLE_WORDS or len(CJK_CHAR.findall(title)) >= 2 * MIN_TITLE_WORDS
 
 
 def _has_field(teaser: Teaser, role: Role) -> bool:
