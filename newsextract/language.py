@@ -37,28 +37,34 @@ SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
 PERSIAN_LETTERS = frozenset("پچژگیک")
 
 #: Sample size for detection: enough text to be sure, bounded for speed.
-SAMPLE_CHARS = 20000
+SAMPLE_CHARS = 6000
 
 #: Minimum share of a script's letters among all letters for it to decide.
 SCRIPT_SHARE = 0.3
 
 
-def _script_of(ch: str) -> str | None:
-    o = ord(ch)
-    if o < 0x0370:
-        return None
-    for name, ranges in SCRIPT_RANGES.items():
-        for lo, hi in ranges:
-            if lo <= o <= hi:
-                return name
-    return None
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges)
+
+
+#: One compiled character class per script: counting with ``findall`` runs in
+#: C, a Python loop over 20,000 characters does not.
+SCRIPT_PATTERNS = {name: re.compile(f"[{_class(ranges)}]") for name, ranges in SCRIPT_RANGES.items()}
+LETTER = re.compile(r"[^\W\d_]")
 
 
 def script_counts(text: str) -> Counter[str]:
+    """Letters per script; letters of no listed script count as ``latin``."""
     counts: Counter[str] = Counter()
-    for ch in text:
-        if ch.isalpha():
-            counts[_script_of(ch) or "latin"] += 1
+    letters = len(LETTER.findall(text))
+    others = 0
+    for name, pattern in SCRIPT_PATTERNS.items():
+        n = len(pattern.findall(text))
+        if n:
+            counts[name] = n
+            others += n
+    if letters - others > 0:
+        counts["latin"] = letters - others
     return counts
 
 

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -112,6 +112,11 @@ _LEADING = " \t\n\r\f\v•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒
 _TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。、！？：؛،؟"
 
 
+#: Lines are matched against a dozen categories each: fold each text once.
+FOLD_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=FOLD_CACHE_SIZE)
 def _fold(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
     text = unicodedata.normalize("NFKC", text.translate(_PRE_FOLD)).casefold()
@@ -208,6 +213,8 @@ class _Category:
     all: frozenset[str]
     lengths: tuple[int, ...]
     needs_separator: frozenset[str]
+    # phrase lengths by first character: prefix matching tries only these
+    lengths_by_first: Mapping[str, tuple[int, ...]]
 
 
 @cache
@@ -230,7 +237,11 @@ def _category(category: str) -> _Category:
             (with_sep if item.rstrip().endswith((":", "：")) else without_sep).add(norm)
         by_language[lang] = frozenset(norms)
     everything = frozenset(p for norms in by_language.values() for p in norms)
+    by_first: dict[str, set[int]] = {}
+    for p in everything:
+        by_first.setdefault(p[0], set()).add(len(p))
     return _Category(
+        lengths_by_first=MappingProxyType({ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_first.items()}),
         by_language=MappingProxyType(by_language),
         all=everything,
         lengths=tuple(sorted({len(p) for p in everything}, reverse=True)),
@@ -269,7 +280,7 @@ def _without_count(norm: str) -> str | None:
 
 
 def _prefix_match(norm: str, cat: _Category) -> str | None:
-    for length in cat.lengths:
+    for length in cat.lengths_by_first.get(norm[0], ()):
         if length > len(norm):
             continue
         candidate = norm[:length]
@@ -598,3 +609,73 @@ def month_number(name: str, lang: str | None = None) -> int | None:
 def patterns() -> tuple[re.Pattern[str], ...]:
     """The module's compiled regexes (for the backtracking-safety test)."""
     return (_WS, _COUNT_FIRST, _COUNT_LAST)
+
+
+# ---------------------------------------------------------------------------
+# one-pass matching of a line against many categories (the hot path)
+
+
+@dataclass(frozen=True, slots=True)
+class LineMatch:
+    """What a line matches, computed once: whole-line categories and, per
+    prefix category, the phrase the line starts with."""
+
+    whole: frozenset[str]
+    prefixes: Mapping[str, str]
+
+    def prefix(self, category: str) -> str | None:
+        return self.prefixes.get(category)
+
+
+_NO_MATCH = LineMatch(frozenset(), MappingProxyType({}))
+
+
+@cache
+def _whole_index(categories: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for category in categories:
+        for phrase in _category(category).all:
+            index.setdefault(phrase, set()).add(category)
+    return MappingProxyType({p: frozenset(c) for p, c in index.items()})
+
+
+@cache
+def _prefix_index(categories: tuple[str, ...]) -> Mapping[str, tuple[tuple[int, str, str, bool], ...]]:
+    """First two characters of a phrase -> (length, phrase, category, needs separator), longest first."""
+    index: dict[str, list[tuple[int, str, str, bool]]] = {}
+    for category in categories:
+        cat = _category(category)
+        for phrase in cat.all:
+            index.setdefault(phrase[:2], []).append((len(phrase), phrase, category, phrase in cat.needs_separator))
+    return MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in index.items()})
+
+
+def match_line(line: str, whole: tuple[str, ...], prefix: tuple[str, ...]) -> LineMatch:
+    """Match ``line`` against the ``whole``-line categories and the ``prefix``
+    categories in one pass (same rules as :func:`is_phrase` without counts and
+    :func:`starts_with_phrase`).  Pass the category tuples as constants: the
+    merged indexes are built once per tuple."""
+    head = _normalize_head(line)
+    if not head:
+        return _NO_MATCH
+    norm = head.rstrip(_TRAILING)
+    found = _whole_index(whole).get(norm, frozenset())
+    prefixes: dict[str, str] = {}
+    index = _prefix_index(prefix)
+    for key in (head[:2], head[:1]) if len(head) > 1 else (head[:1],):
+        for length, phrase, category, needs_sep in index.get(key, ()):
+            if category in prefixes or length > len(head) or not head.startswith(phrase):
+                continue
+            if len(phrase) == 1 and key != phrase:
+                continue
+            after = head[length:]
+            if needs_sep:
+                if after.lstrip(" ")[:1] in _SEPARATORS:
+                    prefixes[category] = phrase
+                continue
+            last = phrase[-1]
+            if not after or not _is_letter_or_digit(last) or _is_scriptio_continua(last) or not _continues_word(after[0]):
+                prefixes[category] = phrase
+    if not found and not prefixes:
+        return _NO_MATCH
+    return LineMatch(found, MappingProxyType(prefixes))

@@ -49,6 +49,8 @@ BYLINE_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
 
 #: The longest line that can be a byline, a dateline or a section heading.
 MAX_META_CHARS = 160
+#: The longest line that can be a relative time alone ("il y a 3 heures").
+MAX_AGE_CHARS = 40
 
 
 def is_menu(line: Line) -> bool:
@@ -138,44 +140,55 @@ def _after_words(text: str, n: int) -> str:
 PREFIX_WORD = re.compile(r"\s*[^\s:：\-–—|»›>]+")
 
 
+#: Categories matched as whole lines and as line starts, in one pass per line.
+WHOLE_LINE = ("comments_heading", "related_heading", "tags_heading", "chrome_line", "comment_form")
+PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome_prefix", CREDIT_PREFIX, "byline_prefix")
+
+#: Digits (any script): a counted heading ("Comments (12)") or a date needs one.
+DIGIT = re.compile(r"\d")
+
+
 def marker_label(line: Line) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches)."""
     text = line.text
+    m = lexicon.match_line(text, WHOLE_LINE, PREFIXES)
     if len(text) > MAX_META_CHARS:
-        if is_read_also(text):
+        if _read_also(text, m):
             return "read_also", "read-also prefix"
-        if lexicon.starts_with_phrase(text, "chrome_prefix"):
+        if m.prefix("chrome_prefix"):
             return "chrome", "chrome prefix"
         return None
-    if lexicon.is_phrase(text, "comments_heading"):
+    has_digit = DIGIT.search(text) is not None
+    if "comments_heading" in m.whole or (has_digit and lexicon.is_phrase(text, "comments_heading")):
         return "comments", "comments heading"
-    if lexicon.starts_with_phrase(text, "no_comments"):
+    if m.prefix("no_comments"):
         return "no_comments", "empty-comments notice"
     if not line.sentence and (
-        lexicon.is_phrase(text, "related_heading")
-        or lexicon.starts_with_phrase(text, "related_heading_prefix")
+        "related_heading" in m.whole
+        or ((has_digit or m.prefix("related_heading_prefix")) and lexicon.is_phrase(text, "related_heading"))
     ):
         return "related", "related heading"
-    if lexicon.is_phrase(text, "tags_heading"):
+    if "tags_heading" in m.whole:
         return "tags", "tags heading"
-    if is_read_also(text):
+    if _read_also(text, m):
         return "read_also", "read-also prefix"
-    if is_credit(line):
+    if m.prefix(CREDIT_PREFIX) and is_credit(line):
         return "chrome", "photo credit"
-    if lexicon.is_phrase(text, "chrome_line"):
+    if "chrome_line" in m.whole:
         return "chrome", "chrome phrase"
-    if lexicon.starts_with_phrase(text, "chrome_prefix"):
+    if m.prefix("chrome_prefix"):
         return "chrome", "chrome prefix"
     if COPYRIGHT.search(text):
         return "chrome", "copyright"
-    if lexicon.is_phrase(text, "comment_form"):
+    if "comment_form" in m.whole:
         return "form", "comment-form phrase"
-    if dates.parse_age(text) == text.strip():
+    if len(text) <= MAX_AGE_CHARS and dates.parse_age(text) == text.strip():
         return "meta", "age"
-    found = dates.find_date(text)
-    if found and len(text) - len(found[0]) <= 40 and not line.sentence:
-        return "meta", "date"
-    if lexicon.starts_with_phrase(text, "byline_prefix") and len(text.split()) <= 12 and not line.sentence:
+    if has_digit:
+        found = dates.find_date(text)
+        if found and len(text) - len(found[0]) <= 40 and not line.sentence:
+            return "meta", "date"
+    if m.prefix("byline_prefix") and len(text.split()) <= 12 and not line.sentence:
         return "meta", "byline"
     if is_menu(line):
         return "chrome", "menu"
@@ -184,6 +197,11 @@ def marker_label(line: Line) -> tuple[str, str] | None:
     if has_chrome_word(line):
         return "chrome", "chrome word"
     return None
+
+
+def _read_also(text: str, m: lexicon.LineMatch) -> bool:
+    prefix = m.prefix("read_also_prefix")
+    return prefix is not None and bool(READ_ALSO_SEPARATOR.match(_after_words(text, len(prefix.split()))))
 
 
 #: A text browser's form field or button inside a line: "Email [          ] [Sign up]".
