@@ -35,6 +35,11 @@ META = -0.3
 FORM = -1.0
 ZONE_BASE, ZONE_PER_CHAR = -1.5, -1 / 100
 
+#: Prose right below a byline or dateline is where stories start: a short
+#: story under its byline beats a longer "About us" blurb in the footer.
+BYLINE_START_BONUS = 3.0
+BYLINE_START_REACH = 3
+
 #: The smallest region score that is an article (one 200-character paragraph).
 MIN_ARTICLE_SCORE = 2.0
 
@@ -88,8 +93,14 @@ def best_region(lines: list[Line], zones: list[str | None]) -> tuple[int, int] |
     """Maximum-sum contiguous run of lines (Kadane), or None when too small."""
     best, best_span = 0.0, None
     run, start = 0.0, 0
+    last_header = -BYLINE_START_REACH - 1
     for i, line in enumerate(lines):
         s = line_score(line, zones[i])
+        if line.label == "meta" and line.reason in ("byline", "date"):
+            last_header = i
+        elif line.label == "good" and zones[i] is None and i - last_header <= BYLINE_START_REACH:
+            s += BYLINE_START_BONUS
+            last_header = -BYLINE_START_REACH - 1
         if run <= 0:
             run, start = s, i
         else:

@@ -16,6 +16,11 @@ SECTION_HEADINGS = frozenset({"comments", "related", "tags"})
 #: lines are article paragraphs, not teasers (a teaser has one summary).
 RELATED_PROSE_RUN = 2
 
+#: Comments alternate headers (name, time) with one or two paragraphs of
+#: text; this many consecutive prose lines are an article, whatever heading
+#: came before (a "Have Your Say" menu link above the story).
+COMMENTS_PROSE_RUN = 3
+
 #: A comments heading that is only a link near the top ("Comments (3)") is
 #: followed by article prose, not by comments: when none of this many lines
 #: after the heading is a date, an age, an empty-comments notice or a form
@@ -26,13 +31,10 @@ COMMENT_STRUCTURE_WINDOW = 4
 MAX_TAG_WORDS = 5
 
 
-def _ends_related(lines: list[Line], i: int) -> bool:
-    run = 0
-    for line in lines[i : i + RELATED_PROSE_RUN]:
-        if line.label != "good":
-            return False
-        run += 1
-    return run == RELATED_PROSE_RUN
+def _prose_run(lines: list[Line], i: int, length: int) -> bool:
+    """Do ``length`` consecutive prose lines start at ``i``?"""
+    run = lines[i : i + length]
+    return len(run) == length and all(line.label == "good" for line in run)
 
 
 def _is_tag_line(line: Line, first: bool) -> bool:
@@ -63,7 +65,7 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
             zone, structured = "comments", True
             zones[i] = zone
             continue
-        if zone == "related" and _ends_related(lines, i):
+        if zone == "related" and _prose_run(lines, i, RELATED_PROSE_RUN):
             zone = None
         elif zone == "tags":
             if _is_tag_line(line, first=tags_seen == 0):
@@ -73,7 +75,9 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
         elif zone == "comments":
             if label in ("meta", "form"):
                 structured = True
-            elif label == "good" and not structured and i - start <= COMMENT_STRUCTURE_WINDOW:
+            if label == "good" and (
+                (not structured and i - start <= COMMENT_STRUCTURE_WINDOW) or _prose_run(lines, i, COMMENTS_PROSE_RUN)
+            ):
                 zone = None
         zones[i] = zone
     return zones
