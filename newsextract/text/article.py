@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import dates, lexicon
 from ..model import Block
-from .classify import BYLINE_SPLIT
+from .classify import BYLINE_SPLIT, LENGTH_LOW
 from .lines import INDENT_STEP, Line
 
 # -- Region scores.  Each constant is the score of one line of that kind; set
@@ -30,6 +30,7 @@ SHORT_SENTENCE = 0.1
 #: one of the hundred items of a menu.
 SHORT_OTHER = -0.4
 BAD_BASE, BAD_PER_CHAR = -0.5, -1 / 200
+BAD_SENTENCE_PER_CHAR = 1 / 500
 CHROME = -1.0
 META = -0.3
 FORM = -1.0
@@ -81,6 +82,10 @@ def line_score(line: Line, zone: str | None) -> float:
     if label == "short":
         return SHORT_SENTENCE if line.sentence else SHORT_OTHER
     if label == "bad":
+        if line.sentence:
+            # Prose dense with names and numbers (results, lists of people)
+            # has few stopwords but still ends its sentences; menus never do.
+            return BAD_SENTENCE_PER_CHAR * line.length
         return BAD_BASE + BAD_PER_CHAR * line.length
     if label == "meta" or label == "read_also":
         return META
@@ -98,7 +103,11 @@ def best_region(lines: list[Line], zones: list[str | None]) -> tuple[int, int] |
         s = line_score(line, zones[i])
         if line.label == "meta" and line.reason in ("byline", "date"):
             last_header = i
-        elif line.label == "good" and zones[i] is None and i - last_header <= BYLINE_START_REACH:
+        elif (
+            (line.label == "good" or (line.sentence and line.length >= LENGTH_LOW))
+            and zones[i] is None
+            and i - last_header <= BYLINE_START_REACH
+        ):
             s += BYLINE_START_BONUS
             last_header = -BYLINE_START_REACH - 1
         if run <= 0:

@@ -48,17 +48,26 @@ def _is_tag_line(line: Line, first: bool) -> bool:
     return first is False or line.blank_before == 0
 
 
+#: A comment's text follows its header (author, time) within this many lines.
+HEADER_REACH = 2
+
+
+def _after_comment_header(lines: list[Line], i: int) -> bool:
+    return any(line.label == "meta" for line in lines[max(0, i - HEADER_REACH) : i])
+
+
 def assign_zones(lines: list[Line]) -> list[str | None]:
     """Return, for each line, the section it belongs to (None: not a section)."""
     zones: list[str | None] = [None] * len(lines)
     zone: str | None = None
     start = 0
     structured = False
+    commented = False  # a comment (a time line, then text) was seen in this section
     tags_seen = 0
     for i, line in enumerate(lines):
         label = line.label
         if label in SECTION_HEADINGS:
-            zone, start, structured, tags_seen = label, i, False, 0
+            zone, start, structured, commented, tags_seen = label, i, False, False, 0
             zones[i] = zone
             continue
         if label == "no_comments":
@@ -75,8 +84,11 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
         elif zone == "comments":
             if label in ("meta", "form"):
                 structured = True
+            if label in ("good", "near") and _after_comment_header(lines, i):
+                commented = True
             if label == "good" and (
-                (not structured and i - start <= COMMENT_STRUCTURE_WINDOW) or _prose_run(lines, i, COMMENTS_PROSE_RUN)
+                (not structured and i - start <= COMMENT_STRUCTURE_WINDOW)
+                or (not commented and _prose_run(lines, i, COMMENTS_PROSE_RUN))
             ):
                 zone = None
         zones[i] = zone
