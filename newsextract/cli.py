@@ -212,5 +212,8 @@ def guard(fn: Callable[[], T]) -> T:
         )
 
 
+# -- Commands that live in their own modules register here (one line each).
+
+
 def main() -> None:
     app()
