@@ -52,8 +52,17 @@ def _is_tag_line(line: Line, first: bool) -> bool:
 HEADER_REACH = 2
 
 
-def _after_comment_header(lines: list[Line], i: int) -> bool:
-    return any(line.label == "meta" for line in lines[max(0, i - HEADER_REACH) : i])
+#: Two comments (time line, then text) make a thread; one may be the
+#: article's own byline and date under a comment-counter link.
+MIN_COMMENT_HEADERS = 2
+
+
+def _comment_header_above(lines: list[Line], i: int) -> int | None:
+    """Index of the time/byline line just above line ``i``, if any."""
+    for j in range(i - 1, max(-1, i - 1 - HEADER_REACH), -1):
+        if lines[j].label == "meta":
+            return j
+    return None
 
 
 def assign_zones(lines: list[Line]) -> list[str | None]:
@@ -62,12 +71,14 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
     zone: str | None = None
     start = 0
     structured = False
-    commented = False  # a comment (a time line, then text) was seen in this section
+    commented = False  # comments (a time line, then text) were seen in this section
+    headers_seen, last_header = 0, -1
     tags_seen = 0
     for i, line in enumerate(lines):
         label = line.label
         if label in SECTION_HEADINGS:
             zone, start, structured, commented, tags_seen = label, i, False, False, 0
+            headers_seen, last_header = 0, -1
             zones[i] = zone
             continue
         if label == "no_comments":
@@ -84,8 +95,11 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
         elif zone == "comments":
             if label in ("meta", "form"):
                 structured = True
-            if label in ("good", "near") and _after_comment_header(lines, i):
-                commented = True
+            header = _comment_header_above(lines, i) if label in ("good", "near") else None
+            if header is not None and header != last_header:
+                last_header = header
+                headers_seen += 1
+                commented = headers_seen >= MIN_COMMENT_HEADERS
             if label == "good" and (
                 (not structured and i - start <= COMMENT_STRUCTURE_WINDOW)
                 or (not commented and _prose_run(lines, i, COMMENTS_PROSE_RUN))
