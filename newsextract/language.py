@@ -37,7 +37,7 @@ SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
 PERSIAN_LETTERS = frozenset("پچژگیک")
 
 #: Sample size for detection: enough text to be sure, bounded for speed.
-SAMPLE_CHARS = 6000
+SAMPLE_CHARS = 4000
 
 #: Minimum share of a script's letters among all letters for it to decide.
 SCRIPT_SHARE = 0.3

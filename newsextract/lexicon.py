@@ -119,6 +119,8 @@ FOLD_CACHE_SIZE = 16384
 @lru_cache(maxsize=FOLD_CACHE_SIZE)
 def _fold(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
+    if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
+        return _WS.sub(" ", text.lower()).strip()
     text = unicodedata.normalize("NFKC", text.translate(_PRE_FOLD)).casefold()
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     return _WS.sub(" ", text).strip()

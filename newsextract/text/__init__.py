@@ -61,6 +61,7 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
     if a.title is not None:
         article.title = lines[a.title].text
     related: list[Teaser] = []
+    positions: dict[int, int] = {}  # teaser -> line, for page order
     end = -1
     if a.region is not None:
         start, end = a.region
@@ -78,6 +79,7 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
                 teaser = read_also_teaser(ln)
                 if teaser:
                     related.append(teaser)
+                    positions[id(teaser)] = ln.index
     elif a.title is not None:
         header = read_header(lines, a.title + 1, min(a.title + 4, len(lines)))
         article.authors, article.published, article.site_name = (
@@ -93,16 +95,11 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
             j = i
             while j < len(lines) and zones[j] == "related":
                 j += 1
-            related.extend(parse_teasers(lines[i:j]))
+            for teaser in parse_teasers(lines[i:j]):
+                related.append(teaser)
+                positions[id(teaser)] = i
             i = j
         else:
             i += 1
-    related.sort(key=lambda t: _first_line(lines, t))
+    related.sort(key=lambda t: positions.get(id(t), len(lines)))
     return Document(article=article, comments=comments, related=related, source=source or Source(kind="text"))
-
-
-def _first_line(lines: list[Line], teaser: Teaser) -> int:
-    for ln in lines:
-        if teaser.title in ln.text:
-            return ln.index
-    return len(lines)

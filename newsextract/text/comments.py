@@ -17,6 +17,8 @@ from .lines import INDENT_STEP, Line
 #: An author line is a short name: at most this many words.
 MAX_AUTHOR_WORDS = 5
 MAX_AUTHOR_CHARS = 60
+#: The longest line that can be a comment header ("Gary M on September 17, 2018 at 8:50 pm said:").
+MAX_TIME_LINE_CHARS = 120
 
 DROP_LABELS = frozenset({"comments", "no_comments", "form", "chrome", "related", "tags"})
 
@@ -39,6 +41,8 @@ def _is_name(line: Line) -> bool:
 def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
     """(published, age, rest) when the line carries a comment time."""
     text = line.text
+    if len(text) > MAX_TIME_LINE_CHARS:
+        return None  # a comment header is short; prose is not parsed for dates
     age = dates.parse_age(text)
     if age:
         rest = text.replace(age, " ", 1).strip(" ·|-–—,")

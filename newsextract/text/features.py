@@ -58,6 +58,8 @@ class Profile:
 
 
 def effective_length(text: str) -> float:
+    if text.isascii():
+        return float(len(text))
     cjk = len(CJK_CHAR.findall(text))
     return len(text) + (CJK_WEIGHT - 1) * cjk
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import dates, lexicon
+from .. import dates
 from ..model import Teaser
 from .features import CJK_CHAR
 from .lines import Line
@@ -32,6 +32,8 @@ MIN_TITLE_WORDS = 3
 MAX_SOURCE_CHARS = 40
 #: A teaser title is at most this long (effective characters); longer lines are summaries.
 MAX_TITLE_CHARS = 220
+#: Source, age and date lines are short; longer lines are not parsed for dates.
+MAX_META_LINE_CHARS = 80
 
 
 @dataclass(slots=True)
@@ -50,19 +52,20 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
         return Role("url", text)
     if not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
-    glued = dates.split_glued_source(text)
-    if glued:
-        source, when, iso = glued
-        is_age = dates.parse_age(when) is not None
-        return Role("source", source, published=iso or None, age=when if is_age else None)
-    age = dates.parse_age(text)
-    if age and age == text:
-        return Role("time", text, age=age)
-    found = dates.find_date(text)
-    if line.label == "meta" and found:
-        return Role("time", text, published=found[1])
-    read_also = lexicon.starts_with_phrase(text, "read_also_prefix")
-    if read_also:
+    if len(text) <= MAX_META_LINE_CHARS:
+        glued = dates.split_glued_source(text)
+        if glued:
+            source, when, iso = glued
+            is_age = dates.parse_age(when) is not None
+            return Role("source", source, published=iso or None, age=when if is_age else None)
+        if line.label == "meta":
+            age = dates.parse_age(text)
+            if age and age == text:
+                return Role("time", text, age=age)
+            found = dates.find_date(text)
+            if found:
+                return Role("time", text, published=found[1])
+    if line.label == "read_also":
         return Role("title", _strip_prefix(text))
     words = len(text.split())
     if (
