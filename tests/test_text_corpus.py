@@ -27,4 +27,6 @@ def test_body_f1_floor(variant: str) -> None:
         doc = newsextract.parse((root / variant / f"{doc_id}.txt").read_bytes(), kind="text")
         pairs.append((doc.article.text, item["articleBody"]))
     precision, recall, f1 = corpus_f1(pairs)
-    assert f1 >= FLOORS[variant], f"{variant}: F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f}) below {FLOORS[variant]}"
+    assert f1 >= FLOORS[variant], (
+        f"{variant}: F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f}) below {FLOORS[variant]}"
+    )

@@ -19,12 +19,31 @@ LINE = st.one_of(
     st.text(max_size=300),
     st.sampled_from(
         [
-            "Comments", "No comments yet...", "Related Articles", "Hashtags", "Share", "By Jane Doe",
-            "3 hours ago", "- Reuters", "• Home", "[image]", "Axios12-03-2025", "Read also: A title here",
-            "Commentaires", "التعليقات", "منذ 3 ساعات", "© 2025 Example", "12 March 2025", "",
+            "Comments",
+            "No comments yet...",
+            "Related Articles",
+            "Hashtags",
+            "Share",
+            "By Jane Doe",
+            "3 hours ago",
+            "- Reuters",
+            "• Home",
+            "[image]",
+            "Axios12-03-2025",
+            "Read also: A title here",
+            "Commentaires",
+            "التعليقات",
+            "منذ 3 ساعات",
+            "© 2025 Example",
+            "12 March 2025",
+            "",
         ]
     ),
-    st.lists(st.sampled_from(["the", "a", "of", "and", "news", "city", "said", "on", "Monday", "."]), min_size=5, max_size=80).map(" ".join),
+    st.lists(
+        st.sampled_from(["the", "a", "of", "and", "news", "city", "said", "on", "Monday", "."]),
+        min_size=5,
+        max_size=80,
+    ).map(" ".join),
 )
 DUMP = st.lists(LINE, max_size=60).map("\n".join)
 

@@ -1,0 +1,28 @@
+"""Language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsextract.language import detect_language
+
+CASES = {
+    "en": "The council voted on Tuesday to close the street for six weeks while the crews repair the seawall.",
+    "fr": "Le conseil a voté mardi la fermeture de la rue pendant six semaines, le temps de réparer la digue.",
+    "de": "Der Rat hat am Dienstag beschlossen, die Straße für sechs Wochen zu sperren, während die Mauer repariert wird.",
+    "pt": "O conselho votou na terça-feira para fechar a rua durante seis semanas enquanto as equipes reparam o muro.",
+    "ru": "Совет во вторник проголосовал за то, чтобы закрыть улицу на шесть недель, пока ремонтируют дамбу.",
+    "ar": "صوت المجلس يوم الثلاثاء على إغلاق الشارع لمدة ستة أسابيع بينما تقوم الفرق بإصلاح السور البحري.",
+    "ja": "市議会は火曜日、防波堤の修理のため、通りを六週間閉鎖することを決めました。",
+    "ko": "시의회는 화요일 방파제 수리를 위해 거리를 6주 동안 폐쇄하기로 결정했습니다.",
+    "zh": "市议会周二投票决定关闭这条街道六周，以便工人修复海堤。",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CASES))
+def test_detects(lang: str) -> None:
+    assert detect_language(CASES[lang] * 2) == lang
+
+
+def test_too_little_text_is_unknown() -> None:
+    assert detect_language("OK") is None

@@ -1,0 +1,84 @@
+"""Comments and related teasers in text dumps."""
+
+from __future__ import annotations
+
+from newsextract.text import parse_text
+
+PARA = (
+    "The council voted on Tuesday to close the street for six weeks while the crews repair the seawall, "
+    "and the mayor said that the work could not wait until the summer season begins."
+)
+SUMMARY = (
+    "The regional grid operator has warned that at least fourteen coastal substations will need upgrades "
+    "within five years to cope with the electrification of ports, ferries and fish farms in the region."
+)
+
+
+def test_daily8_teasers_source_before_title() -> None:
+    text = (
+        f"Story title goes here\n{PARA}\nRelated Articles\n\n\nArabGT\n3 hours ago\n- ArabGT\n"
+        f"Grid operator warns of substation upgrades\n{SUMMARY}\n\n\nArab News\n7 hours ago\n- Arab News\n"
+        f"Second teaser title for the list\n{SUMMARY}"
+    )
+    related = parse_text(text).related
+    assert [(t.source, t.age, t.title) for t in related] == [
+        ("ArabGT", "3 hours ago", "Grid operator warns of substation upgrades"),
+        ("Arab News", "7 hours ago", "Second teaser title for the list"),
+    ]
+    assert related[0].summary == SUMMARY
+
+
+def test_glued_source_and_age() -> None:
+    text = (
+        f"Story title goes here\n{PARA}\nRelated Articles\n• Northwind Wire\nShipyard hires 300 workers after contracts\n"
+        f"Northwind Wire3 hours ago\n{SUMMARY}\n• Coastline Today\nCommuters launch petition for late ferries\n"
+        f"Coastline Today11-03-2025\n{SUMMARY}"
+    )
+    related = parse_text(text).related
+    assert [(t.source, t.age, t.published) for t in related] == [
+        ("Northwind Wire", "3 hours ago", None),
+        ("Coastline Today", None, "2025-03-11"),
+    ]
+
+
+def test_titles_followed_by_ages() -> None:
+    text = f"Story title goes here\n{PARA}\n{PARA}\nMost read\nCanada beats U.S. in Davis Cup tie\n13 hours ago\nHistoric win sets up quarterfinal\n1 day ago"
+    related = parse_text(text).related
+    assert [(t.title, t.age) for t in related] == [
+        ("Canada beats U.S. in Davis Cup tie", "13 hours ago"),
+        ("Historic win sets up quarterfinal", "1 day ago"),
+    ]
+
+
+def test_empty_comments_in_french_and_arabic() -> None:
+    for heading, empty in (
+        ("Commentaires", "Aucun commentaire pour le moment..."),
+        ("التعليقات", "لا توجد تعليقات بعد..."),
+    ):
+        doc = parse_text(f"Story title goes here\n{PARA}\n{heading}\n{empty}")
+        assert doc.comments.found and doc.comments.items == []
+
+
+def test_no_comments_section() -> None:
+    assert parse_text(f"Story title goes here\n{PARA}\n{PARA}").comments.found is False
+
+
+def test_comment_thread_with_reply_marker() -> None:
+    text = (
+        f"Story title goes here\n{PARA}\nComments (2)\nRob Calloway\n3h ago\nSix weeks is going to be a nightmare.\nReply\n"
+        "Ana Ferreira\nReplying to Rob Calloway\nMar 4, 2025\nThe engineers explained this at the meeting.\nReply"
+    )
+    items = parse_text(text).comments.items
+    assert [(c.author, c.age, c.published, c.depth) for c in items] == [
+        ("Rob Calloway", "3h ago", None, 0),
+        ("Ana Ferreira", None, "2025-03-04", 1),
+    ]
+    assert items[1].text == "The engineers explained this at the meeting."
+
+
+def test_read_also_insert_is_a_teaser_not_body() -> None:
+    doc = parse_text(
+        f"Story title goes here\n{PARA}\nRead more: Storm surge leaves damage along the harbor\n{PARA}"
+    )
+    assert [t.title for t in doc.related] == ["Storm surge leaves damage along the harbor"]
+    assert "Storm surge" not in doc.article.text
