@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from .. import dates, lexicon
-from .features import Profile
+from .features import CJK_CHAR, Profile
 from .lines import Line
 
 # Thresholds, in effective characters (see features.effective_length) and in
@@ -182,7 +183,7 @@ def marker_label(line: Line) -> tuple[str, str] | None:
         return "chrome", "copyright"
     if "comment_form" in m.whole:
         return "form", "comment-form phrase"
-    if len(text) <= MAX_AGE_CHARS and dates.parse_age(text) == text.strip():
+    if len(text) <= MAX_AGE_CHARS and may_be_age(text, has_digit) and dates.parse_age(text) == text.strip():
         return "meta", "age"
     if has_digit:
         found = dates.find_date(text)
@@ -197,6 +198,31 @@ def marker_label(line: Line) -> tuple[str, str] | None:
     if has_chrome_word(line):
         return "chrome", "chrome word"
     return None
+
+
+@cache
+def _age_anchors() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words without which a line holding no digit cannot be a relative time
+    ("ago", "il y a", "منذ", "yesterday", ...): spaced words as a set, words
+    of unspaced scripts ("昨日", "방금") as substrings."""
+    words: set[str] = set()
+    unspaced: set[str] = set()
+    for age in lexicon.age_lexicon().values():
+        phrases = [*age.before, *age.after, *age.before_optional, *age.now, *age.yesterday, *age.fused]
+        for phrase in phrases:
+            for word in phrase.split():
+                (unspaced if CJK_CHAR.search(word) else words).add(word.lower())
+    return frozenset(words), tuple(sorted(unspaced))
+
+
+def may_be_age(text: str, has_digit: bool) -> bool:
+    """A cheap gate before the age parser's large regular expression."""
+    if has_digit:
+        return True
+    words, unspaced = _age_anchors()
+    if any(w in words for w in WORD.findall(text.lower())):
+        return True
+    return not text.isascii() and any(a in text for a in unspaced)
 
 
 def _read_also(text: str, m: lexicon.LineMatch) -> bool:
