@@ -103,14 +103,6 @@ READ_ALSO_SEPARATOR = re.compile(r"^\s*[:：\-–—|»›>]")
 CREDIT_PREFIX = "credit_prefix"
 
 
-def is_read_also(text: str) -> bool:
-    prefix = lexicon.starts_with_phrase(text, "read_also_prefix")
-    if not prefix:
-        return False
-    rest = _after_words(text, len(prefix.split()))
-    return bool(READ_ALSO_SEPARATOR.match(rest))
-
-
 #: A credit is short: "Photo: Jane Doe / Agency", "Foto von X", "写真：共同".
 MAX_CREDIT_WORDS = 12
 CREDIT_SEPARATOR = re.compile(r"^\s*[:：/|©(]")
