@@ -67,6 +67,7 @@ def write_atomic(path: Path, data: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp's 0600 is not what `>` would give
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(data)
         os.replace(tmp, path)
@@ -74,6 +75,12 @@ def write_atomic(path: Path, data: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def emit(data: str, output: Path | None) -> None:
@@ -162,9 +169,9 @@ def parse(
     doc = guard(lambda: parse_file(path, url=url, kind=kind.value, max_bytes=max_bytes))
     fmt = format.value if format else ("view" if output is None and sys.stdout.isatty() else "json")
     if fmt == "view":
-        from .render.plain import render_text
+        from .cli_show import print_view, stdout_console
 
-        emit(render_text(doc), None)
+        print_view(doc, stdout_console())
     else:
         from .render import render
 
@@ -213,6 +220,9 @@ def guard(fn: Callable[[], T]) -> T:
 
 
 # -- Commands that live in their own modules register here (one line each).
+from . import cli_show  # noqa: E402
+
+app.command()(cli_show.show)
 
 
 def main() -> None:
