@@ -44,9 +44,9 @@ from .metadata import (
     strip_phrase_prefix,
     visible_date,
 )
-from .related import extract_related, insert_teaser
-from .segments import Segment, Segmenter
-from .tree import Element
+from .related import card_teaser, extract_related, insert_teaser
+from .segments import Segment, Segmenter, strip_unseen
+from .tree import Element, source_line
 
 __all__ = ["parse_html", "parse_tree"]
 
@@ -95,19 +95,24 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     body = root.find("body")
     if body is None:
         body = root
+    strip_unseen(body)
     comments = extract_comments(body)
     if not comments.items and md.comments:
         comments.found = True
         comments.items = md.comments
-    related = extract_related(body, base)
+    lines: dict[int, int] = {}
+    related = extract_related(body, base, lines)
     segments = Segmenter().run(body)
     labels = [classify(seg) for seg in segments]
     veto_chrome(segments, labels)
     _note_empty_comments(segments, labels, comments)
 
-    kept = _main_content(segments, labels, md.title, related, base)
+    kept, listing = _main_content(segments, labels, md.title, related, base, lines)
+    if len(lines) == len(related):
+        related.sort(key=lambda t: lines[id(t)])  # page order (stable for one-line pages)
     blocks = to_blocks(kept)
-    _fill_byline(md, body, segments, kept)
+    if not (listing and not md.is_article):  # a section front's bylines are its teasers'
+        _fill_byline(md, body, segments, kept)
     if not md.published:
         md.published = date_from_url(md.url)
 
@@ -130,9 +135,15 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
 
 
 def _main_content(
-    segments: list[Segment], labels: list[Label], title: str | None, related: list[Teaser], base: str | None
-) -> list[Segment]:
-    """The body segments, with a relax-and-retry ladder (as in Readability).
+    segments: list[Segment],
+    labels: list[Label],
+    title: str | None,
+    related: list[Teaser],
+    base: str | None,
+    lines: dict[int, int],
+) -> tuple[list[Segment], bool]:
+    """The body segments, with a relax-and-retry ladder (as in Readability),
+    and whether the page is a listing (a section front: no article).
 
     1. strict labels; a container inside chrome (a sidebar, a cookie box) is
        only taken when nothing outside chrome does better;
@@ -142,20 +153,21 @@ def _main_content(
     first: list[Segment] = []
     choice = best_container(segments, labels)
     if choice is not None:
-        if is_listing(segments, choice.roots):
-            return []
-        _take_inserts(segments, labels, choice.roots, related, base)
+        if is_listing(segments, choice.roots, base):
+            _add_teaser(related, lines, card_teaser(choice.roots, base), source_line(choice.roots[0]))
+            return [], True
+        _take_inserts(segments, labels, choice.roots, related, base, lines)
         first = select(segments, labels, choice.roots, title)
         if enough_text(first) and not choice.in_chrome:
-            return first
+            return first, False
     labels = relaxed(segments, labels)
     retry = best_container(segments, labels, allow_chrome=False)
-    if retry is not None and not is_listing(segments, retry.roots):
-        _take_inserts(segments, labels, retry.roots, related, base)
+    if retry is not None and not is_listing(segments, retry.roots, base):
+        _take_inserts(segments, labels, retry.roots, related, base, lines)
         second = select(segments, labels, retry.roots, title)
         if enough_text(second, relaxed=not first):
-            return second
-    return first if enough_text(first) else []
+            return second, False
+    return (first if enough_text(first) else []), False
 
 
 def _take_inserts(
@@ -164,14 +176,27 @@ def _take_inserts(
     roots: list[Element],
     related: list[Teaser],
     base: str | None,
+    lines: dict[int, int],
 ) -> None:
-    """In-body "Read also: ..." inserts of the article become teasers."""
+    """In-body "Read also: ..." inserts of the article become teasers (once:
+    a link the teaser blocks already gave is not repeated)."""
     for i, seg in enumerate(segments):
         if seg.links and labels[i] != Label.GOOD and root_depth(seg, roots) >= 0:
             teaser = insert_teaser(seg, base)
             if teaser is not None:
-                related.append(teaser)
                 labels[i] = Label.BAD
+                _add_teaser(related, lines, teaser, source_line(seg.path[-1]))
+
+
+def _add_teaser(
+    related: list[Teaser], lines: dict[int, int], teaser: Teaser | None, line: int | None
+) -> None:
+    """Add ``teaser`` unless a teaser of the same link is there already."""
+    if teaser is None or any((t.url or t.title) == (teaser.url or teaser.title) for t in related):
+        return
+    related.append(teaser)
+    if line is not None:
+        lines[id(teaser)] = line
 
 
 def _note_empty_comments(segments: list[Segment], labels: list[Label], comments: Comments) -> None:
@@ -190,7 +215,7 @@ def _note_empty_comments(segments: list[Segment], labels: list[Label], comments:
 def _fill_byline(md: Metadata, body: Element, segments: list[Segment], kept: list[Segment]) -> None:
     """Authors and date from a visible byline when the markup gave none."""
     if md.authors and md.published:
-        return
+        return  # no article: a teaser card's byline is not the page's
     if not md.authors:
         md.authors = byline_authors(body)
     start = segments.index(kept[0]) if kept else 0

@@ -82,12 +82,19 @@ def _tokens(el: Element) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
+#: :data:`COMMENTS_REGION_HINT` for lowercased tokens (faster than IGNORECASE).
+_REGION_LOWER = re.compile(COMMENTS_REGION_HINT.pattern)
+
+
 def _names_region(cls: str | None, ident: str | None) -> bool:
-    """Whether a class/id pair names a comments area (cached: pages repeat
-    the same few class names thousands of times)."""
-    tokens = (cls or "").split() + ([ident] if ident else [])
-    return any(COMMENTS_REGION_HINT.match(tok) for tok in tokens)
+    """Whether a class/id pair names a comments area (class strings cached:
+    pages repeat the same few thousands of times; ids are mostly unique)."""
+    return bool((cls and _class_names_region(cls)) or (ident and _REGION_LOWER.match(ident.lower())))
+
+
+@lru_cache(maxsize=4096)
+def _class_names_region(cls: str) -> bool:
+    return any(_REGION_LOWER.match(tok) for tok in cls.lower().split())
 
 
 def _matches(el: Element, pattern: re.Pattern[str]) -> str | None:

@@ -44,6 +44,7 @@ from .hints import (
     SHORT_BLOCK_CHARS,
     SIBLING_MIN_SCORE,
     SIBLING_SHARE,
+    TEASER_CARD_CHARS,
 )
 from .segments import Segment, is_chrome, is_positive
 from .tree import Element
@@ -340,23 +341,35 @@ def body_chars(segments: Sequence[Segment], labels: Sequence[Label]) -> int:
     return sum(s.chars for s, lab in zip(segments, labels, strict=True) if lab >= Label.MEDIUM)
 
 
-def is_listing(segments: Sequence[Segment], roots: Sequence[Element]) -> bool:
+def is_listing(segments: Sequence[Segment], roots: Sequence[Element], url: str | None = None) -> bool:
     """An index page: the container shows many linked headings (teaser
-    titles) and little prose per heading."""
-    linked = prose = longest = 0
+    titles) and little prose per heading; or it is one teaser card (a
+    heading that links elsewhere over a summary shorter than any article)."""
+    linked = prose = longest = total = 0
     for s in segments:
         if root_depth(s, roots) < 0:
             continue
         if s.heading and s.first_link_start and link_density(s) > 0.8:
-            linked += 1
-        elif not s.heading and s.chars >= LONG_BLOCK_CHARS:
-            prose += 1
+            if not _links_to(s, url):
+                linked += 1  # a headline linking to its own page is no teaser
+        elif not s.heading:
+            total += s.chars
+            if s.chars >= LONG_BLOCK_CHARS:
+                prose += 1
         longest = max(longest, s.chars)
+    if linked and prose <= 1 and total < TEASER_CARD_CHARS:
+        return True
     return (
         linked >= LISTING_MIN_LINKED_HEADINGS
         and linked >= LISTING_HEADINGS_PER_BLOCK * max(prose, 1)
         and longest < 3 * LONG_BLOCK_CHARS
     )
+
+
+def _links_to(seg: Segment, url: str | None) -> bool:
+    """Whether the first link of ``seg`` points at ``url`` (the page itself)."""
+    href = seg.links[0][0].strip().rstrip("/") if seg.links else ""
+    return bool(url and href and href != "#" and url.rstrip("/").endswith(href.split("://")[-1]))
 
 
 def enough_text(kept: Sequence[Segment], *, relaxed: bool = False) -> bool:

@@ -193,6 +193,9 @@ MIN_RELAXED_WORDS = 4
 LISTING_MIN_LINKED_HEADINGS = 4
 #: ...and at least this many linked headings per prose block.
 LISTING_HEADINGS_PER_BLOCK = 0.5
+#: A container with a heading that links to another page and less text than
+#: this beside it is a teaser card (a section front's lead story), not an article.
+TEASER_CARD_CHARS = 300
 #: Teaser titles are at least this long (shorter links are labels: "More").
 MIN_TEASER_TITLE_CHARS = 12
 #: In-body "Read also: ..." inserts are at most this long.

@@ -18,6 +18,7 @@ handled by :func:`insert_teaser` on body segments.
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 
 from .. import lexicon
@@ -34,7 +35,7 @@ from .hints import (
 from .metadata import iso_date, strip_phrase_prefix
 from .segments import Segment, hint_of
 from .text import absolute_url, collapse, element_text
-from .tree import Element, drop_tree, find_all, text_content
+from .tree import Element, drop_tree, find_all, source_line, text_content
 
 #: Tags that can hold a block of teasers.
 REGION_TAGS: tuple[str, ...] = ("div", "section", "aside", "ul", "ol", "nav", "footer", "table", "dl")
@@ -69,10 +70,20 @@ def is_related_heading(text: str) -> bool:
     return bool(lexicon.starts_with_phrase(text, "related_heading_prefix"))
 
 
+#: :data:`RELATED_HINT` for lowercased text (case-insensitive matching of a
+#: long alternation is several times slower).
+_RELATED_LOWER = re.compile(RELATED_HINT.pattern)
+
+
+def _names_related(cls: str | None, ident: str | None) -> bool:
+    """Whether a class or id names a teaser block (class strings cached:
+    pages repeat them; ids are mostly unique)."""
+    return bool((cls and _class_names_related(cls)) or (ident and _RELATED_LOWER.search(ident.lower())))
+
+
 @lru_cache(maxsize=4096)
-def _names_related(hint: str) -> bool:
-    """Whether a class/id string names a teaser block (cached per string)."""
-    return bool(RELATED_HINT.search(hint))
+def _class_names_related(cls: str) -> bool:
+    return bool(_RELATED_LOWER.search(cls.lower()))
 
 
 def _link_share(els: list[Element]) -> tuple[float, int]:
@@ -95,8 +106,7 @@ def _is_teaser_block(els: list[Element]) -> bool:
 def find_regions(root: Element) -> list[list[Element]]:
     regions: list[list[Element]] = []
     for el in root.iter(*REGION_TAGS):
-        hint = hint_of(el)
-        if hint and _names_related(hint) and _is_teaser_block([el]):
+        if _names_related(el.get("class"), el.get("id")) and _is_teaser_block([el]):
             regions.append([el])
     for el in root.iter(*HEADING_TAGS):
         if is_related_heading(text_content(el)):
@@ -230,8 +240,9 @@ def read_teaser(item: Element, a: Element, base: str | None) -> Teaser | None:
     return Teaser(title=title, url=url, source=source, published=published, age=age, summary=summary)
 
 
-def extract_related(root: Element, base: str | None) -> list[Teaser]:
-    """Read the teaser blocks and remove them from ``root``."""
+def extract_related(root: Element, base: str | None, lines: dict[int, int] | None = None) -> list[Teaser]:
+    """Read the teaser blocks and remove them from ``root``; ``lines`` gets the
+    source line of each teaser (by ``id``) for putting them in page order."""
     teasers: list[Teaser] = []
     seen: set[str] = set()
     for region in find_regions(root):
@@ -249,6 +260,9 @@ def extract_related(root: Element, base: str | None) -> list[Teaser]:
             if teaser and key not in seen:
                 seen.add(key)
                 teasers.append(teaser)
+                line = source_line(item)
+                if lines is not None and line is not None:
+                    lines[id(teaser)] = line
         for el in region:
             if el.getparent() is not None:
                 drop_tree(el)
@@ -266,3 +280,13 @@ def insert_teaser(seg: Segment, base: str | None) -> Teaser | None:
     if len(title) < MIN_TEASER_TITLE_CHARS or lexicon.starts_with_phrase(title, "read_also_prefix"):
         return None
     return Teaser(title=title, url=absolute_url(href, base))
+
+
+def card_teaser(roots: list[Element], base: str | None) -> Teaser | None:
+    """The one teaser card a section front's lead container holds."""
+    for root in roots:
+        for heading in root.iter(*HEADING_TAGS):
+            a = next((x for x in heading.iter("a") if x.get("href")), None)
+            if a is not None:
+                return read_teaser(root, a, base)
+    return None

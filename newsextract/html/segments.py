@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lxml import etree
+
 from .hints import (
     BLOCK_TAGS,
     CAPTION_HINT,
@@ -115,6 +117,19 @@ def is_hidden(el: Element) -> bool:
         return True
     style = el.get("style")
     return bool(style and HIDDEN_STYLE.search(style))
+
+
+#: Elements never shown and never read (``<noscript>`` is read); removed in C
+#: before any walk so no Python loop steps over their subtrees.
+STRIP_TAGS: tuple[str, ...] = (
+    "script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed", "video",
+    "audio", "map", "datalist", "select", "textarea",
+)  # fmt: skip
+
+
+def strip_unseen(root: Element) -> None:
+    """Remove scripts, styles, embedded media and form widgets (their tails stay)."""
+    etree.strip_elements(root, *STRIP_TAGS, with_tail=False)
 
 
 def hint_of(el: Element) -> str:
@@ -223,10 +238,11 @@ class Segmenter:
     # -- text accumulation
 
     def _add(self, text: str, in_link: bool) -> None:
-        if not self._parts and not text.strip():
-            return
-        if not self._parts and in_link:
-            self._starts_in_link = True
+        if not self._parts:
+            if text.isspace():
+                return
+            if in_link:
+                self._starts_in_link = True
         self._parts.append(text)
         if in_link:
             self._chars_in_links += len(text.strip())
@@ -255,7 +271,7 @@ class Segmenter:
                     first_link_start=self._starts_in_link,
                 )
             )
-        self._parts = []
+        self._parts.clear()
         self._chars_in_links = 0
         self._links = []
         self._starts_in_link = False
@@ -264,7 +280,8 @@ class Segmenter:
 
     def _block(self, el: Element, ctx: _Context, depth: int, in_link: bool = False) -> None:
         """Enter a block element: new segment, new context, walk, flush."""
-        self._flush(ctx)
+        if self._parts:
+            self._flush(ctx)
         tag = el.tag
         self.path.append(el)
         index = len(self.path) - 1
@@ -298,24 +315,30 @@ class Segmenter:
                 self.path.pop()
                 return
         self._inline(el, ctx, depth, in_link)
-        self._flush(ctx)
+        if self._parts:
+            self._flush(ctx)
         self.path.pop()
 
     def _inline(self, el: Element, ctx: _Context, depth: int, in_link: bool) -> None:
         """Walk the content of ``el``: its text, children and their tails."""
+        parts = self._parts  # cleared in place by _flush, never replaced
         if el.text:
             self._add(el.text, in_link)
         for child in el:
             tag = child.tag
             if isinstance(tag, str) and tag not in DROP_TAGS and not is_hidden(child):
-                if tag == "br":
+                if tag not in BLOCK_TAGS and tag != "a" and tag != "br" and not len(child):
+                    text = child.text  # an inline leaf (span, b, em...): its text only
+                    if text:
+                        self._add(text, in_link)
+                elif tag == "br":
                     if ctx.pre:
-                        self._parts.append("\n")
-                    elif self._parts and self._parts[-1] == BR:
-                        self._parts.pop()
+                        parts.append("\n")
+                    elif parts and parts[-1] == BR:
+                        parts.pop()
                         self._flush(ctx)
-                    elif self._parts:
-                        self._parts.append(BR)
+                    elif parts:
+                        parts.append(BR)
                 elif depth >= MAX_DEPTH:
                     self._add(text_content(child), in_link)
                 elif tag in BLOCK_TAGS:
@@ -333,7 +356,8 @@ class Segmenter:
                         self._inline(child, ctx, depth + 1, in_link)
                 else:
                     self._inline(child, ctx, depth + 1, in_link)
-            if child.tail:
-                if self._parts and self._parts[-1] == BR and not child.tail.strip():
+            tail = child.tail
+            if tail:
+                if parts and parts[-1] == BR and tail.isspace():
                     continue
-                self._add(child.tail, in_link)
+                self._add(tail, in_link)

@@ -40,3 +40,9 @@ def find_all(el: Element, path: str) -> list[Element]:
     if not isinstance(result, list):
         return []
     return [x for x in result if isinstance(x, Element)]
+
+
+def source_line(el: Element) -> int | None:
+    """The line of the page ``el`` starts on (None when the parser kept none)."""
+    line = el.sourceline
+    return line if isinstance(line, int) else None
