@@ -65,6 +65,16 @@ def _comment_header_above(lines: list[Line], i: int) -> int | None:
     return None
 
 
+#: A teaser list starts with a title or a source; prose this long right
+#: under a "related" heading means the heading was something else.
+PROSE_AFTER_HEADING_CHARS = 200
+
+
+def _prose_follows(lines: list[Line], i: int) -> bool:
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and nxt.label == "good" and nxt.length >= PROSE_AFTER_HEADING_CHARS
+
+
 def assign_zones(lines: list[Line]) -> list[str | None]:
     """Return, for each line, the section it belongs to (None: not a section)."""
     zones: list[str | None] = [None] * len(lines)
@@ -76,6 +86,12 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
     tags_seen = 0
     for i, line in enumerate(lines):
         label = line.label
+        if label == "related" and _prose_follows(lines, i):
+            # "Read more" above the rest of the story is an expand button, not
+            # the heading of a teaser list (teasers start with a title).
+            line.label, line.reason = "chrome", "button above prose"
+            zones[i] = zone
+            continue
         if label in SECTION_HEADINGS:
             zone, start, structured, commented, tags_seen = label, i, False, False, 0
             headers_seen, last_header = 0, -1
