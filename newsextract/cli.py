@@ -220,6 +220,10 @@ def guard(fn: Callable[[], T]) -> T:
 
 
 # -- Commands that live in their own modules register here (one line each).
+from . import cli_batch  # noqa: E402
+
+app.command()(cli_batch.batch)
+
 from . import cli_show  # noqa: E402
 
 app.command()(cli_show.show)
