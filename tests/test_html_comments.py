@@ -105,3 +105,29 @@ def test_page_without_comments() -> None:
     start, end = html.index('<div id="disqus_thread">'), html.index("</body>")
     doc = parse_html(html[:start] + html[end:], url=None, source=Source(kind="html"))
     assert not doc.comments.found
+
+
+def test_one_scan_feeds_both_searches() -> None:
+    from newsextract.html import parse_tree
+    from newsextract.html.comments import extract_comments
+    from newsextract.html.related import extract_related
+    from newsextract.html.scan import scan
+
+    body = parse_tree(
+        """<html><body><article><p>Story text.</p></article>
+        <div id="comments"><h3>2 Comments</h3><div class="related">
+        <a href="/x">A teaser inside the comments area</a></div>
+        <ol><li class="comment"><p>First!</p></li><li class="comment"><p>Nice.</p></li></ol></div>
+        <section><h2>Read more</h2><ul><li><a href="/a">Bus fares to rise by ten percent</a></li>
+        <li><a href="/b">Station square redesign unveiled</a></li></ul></section></body></html>"""
+    ).find("body")
+    found = scan(body)
+    assert [el.get("id") for el in found.comment_regions] == ["comments"]
+    assert [el.text for el in found.related_headings] == ["Read more"]
+    comments = extract_comments(body, found)
+    assert [c.text for c in comments.items] == ["First!", "Nice."]
+    teasers = extract_related(body, None, None, found)
+    assert [t.title for t in teasers] == [
+        "Bus fares to rise by ten percent",
+        "Station square redesign unveiled",
+    ]

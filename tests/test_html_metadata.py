@@ -66,3 +66,40 @@ def test_title_not_repeated_as_first_block() -> None:
     a = article_of("metadata_priority.html")
     assert a.blocks[0].type == "paragraph"
     assert a.blocks[0].text.startswith("Heftiger Schneefall")
+
+
+def _date_of(html: str, url: str | None = None) -> str | None:
+    return parse_html(html, url=url, source=Source(kind="html")).article.published
+
+
+BODY = (
+    "<p>"
+    + "The council met on Monday and agreed on a new plan for the cycle lanes of the city. " * 3
+    + "</p>"
+)
+
+
+def test_url_date_wins_over_a_utc_time_one_day_off() -> None:
+    html = f"""<html><head><meta property="article:published_time" content="2020-02-25T02:25:54Z"></head>
+    <body><article><h1>Press secretary leaves</h1>{BODY}</article></body></html>"""
+    assert _date_of(html, "https://news.example/2020/02/24/press-secretary") == "2020-02-24"
+    assert _date_of(html, "https://news.example/2020/02/20/press-secretary") == "2020-02-25T02:25:54Z"
+
+
+def test_offset_kept_and_meta_preferred_to_utc_json_ld() -> None:
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "%s"}</script>'
+    meta = '<meta property="article:published_time" content="2019-11-18T23:30:00-05:00">'
+    html = (
+        f"<html><head>{ld % '2019-11-19T04:30:00Z'}{meta}</head><body><article>{BODY}</article></body></html>"
+    )
+    assert _date_of(html) == "2019-11-18T23:30:00-05:00"
+    local = f"<html><head>{ld % '2019-11-18T20:00:00+01:00'}{meta}</head><body><article>{BODY}</article></body></html>"
+    assert _date_of(local) == "2019-11-18T20:00:00+01:00"
+
+
+def test_dateline_above_title_beats_teaser_times() -> None:
+    html = f"""<html><body><main><article><div class="header"><p class="text-meta">May 22, 2026</p>
+    <a href="/news/">News</a></div><h1>Example named a leader</h1>{BODY}</article>
+    <aside><h2>Latest news</h2><a href="/a"><time datetime="2026-03-05T00:00">Mar 5, 2026</time>
+    <span>A different article you might also like</span></a></aside></main></body></html>"""
+    assert (_date_of(html) or "")[:10] == "2026-05-22"

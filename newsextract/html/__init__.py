@@ -2,6 +2,7 @@
 
     parse (lxml, no network, no entities)
       -> metadata (JSON-LD, OpenGraph, meta, microdata)       metadata.py
+      -> one scan for comments and teaser candidates          scan.py
       -> comments: found, read, taken out of the tree         comments.py
       -> related teaser blocks: read, taken out of the tree   related.py
       -> segments: one walk over the rest                     segments.py
@@ -15,6 +16,7 @@ neither can leak into the article, and the article cannot leak into them.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from lxml import etree
 
@@ -40,11 +42,13 @@ from .metadata import (
     byline_authors,
     date_from_url,
     extract_metadata,
+    iso_date,
     split_authors,
     strip_phrase_prefix,
     visible_date,
 )
 from .related import card_teaser, extract_related, insert_teaser
+from .scan import scan
 from .segments import Segment, Segmenter, strip_unseen
 from .tree import Element, source_line
 
@@ -54,8 +58,15 @@ __all__ = ["parse_html", "parse_tree"]
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: "Be the first to comment on this article" and its kin are short.
 MAX_NO_COMMENTS_CHARS = 60
+#: A ``<time>`` inside these is a teaser's or the site's, not the article's.
+TIME_CHROME_TAGS: frozenset[str] = frozenset({"aside", "nav", "footer"})
 #: Bylines are looked for this many segments before the first body block.
 BYLINE_WINDOW = 12
+#: A dateline is looked for up to this many segments into the article...
+DATELINE_AFTER = 6
+#: ...in lines of at most this many characters (a date inside a paragraph is
+#: what the story is about, not when it was written).
+MAX_DATELINE_CHARS = 120
 
 
 def _parser() -> etree.HTMLParser:
@@ -96,12 +107,13 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     if body is None:
         body = root
     strip_unseen(body)
-    comments = extract_comments(body)
+    found = scan(body)
+    comments = extract_comments(body, found)
     if not comments.items and md.comments:
         comments.found = True
         comments.items = md.comments
     lines: dict[int, int] = {}
-    related = extract_related(body, base, lines)
+    related = extract_related(body, base, lines, found)
     segments = Segmenter().run(body)
     labels = [classify(seg) for seg in segments]
     veto_chrome(segments, labels)
@@ -111,10 +123,10 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     if len(lines) == len(related):
         related.sort(key=lambda t: lines[id(t)])  # page order (stable for one-line pages)
     blocks = to_blocks(kept)
+    md.published = _page_date(md.published, date_from_url(md.url), body)
     if not (listing and not md.is_article):  # a section front's bylines are its teasers'
         _fill_byline(md, body, segments, kept)
-    if not md.published:
-        md.published = date_from_url(md.url)
+    md.published = md.published or md.first_time
 
     article = Article(
         title=md.title,
@@ -212,6 +224,29 @@ def _note_empty_comments(segments: list[Segment], labels: list[Label], comments:
             labels[i] = Label.BAD
 
 
+def _page_date(published: str | None, url_date: str | None, body: Element) -> str | None:
+    """The markup's date, unless the URL's is one day off it (a UTC time
+    past local midnight: the URL was written in local time); else the URL's
+    date; else the first ``<time datetime>`` left in the page (teasers and
+    comments are out by now) outside asides, navigation and footers."""
+    if published and url_date:
+        return url_date if _days_apart(published, url_date) == 1 else published
+    if published or url_date:
+        return published or url_date
+    for t in body.iter("time"):
+        value = iso_date(t.get("datetime") or "")
+        if value and not any(a.tag in TIME_CHROME_TAGS for a in t.iterancestors()):
+            return value
+    return None
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0
+
+
 def _fill_byline(md: Metadata, body: Element, segments: list[Segment], kept: list[Segment]) -> None:
     """Authors and date from a visible byline when the markup gave none."""
     if md.authors and md.published:
@@ -229,4 +264,10 @@ def _fill_byline(md: Metadata, body: Element, segments: list[Segment], kept: lis
                 if md.authors:
                     break
     if not md.published:
-        md.published = visible_date([s.text for s in bylines] or [s.text for s in window])
+        # a dateline, then a short line near the top of the article, then any line there
+        near = segments[max(0, start - BYLINE_WINDOW) : start + DATELINE_AFTER]
+        md.published = (
+            visible_date([s.text for s in bylines])
+            or visible_date([s.text for s in near if s.chars <= MAX_DATELINE_CHARS])
+            or visible_date([s.text for s in window])
+        )

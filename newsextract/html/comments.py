@@ -18,51 +18,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-from .. import lexicon
 from ..dates import parse_age
 from ..model import Comment, Comments
 from .hints import (
     COMMENT_AUTHOR_HINT,
     COMMENT_CONTROL_HINT,
     COMMENT_DATE_HINT,
-    COMMENT_FORM_HINT,
     COMMENT_ITEM_HINT,
     COMMENT_TEXT_HINT,
-    COMMENTS_REGION_HINT,
     DROP_TAGS,
     HEADING_TAGS,
 )
 from .metadata import iso_date
+from .scan import Scan, scan
 from .text import collapse, collapse_keep_lines
-from .tree import Element, drop_tree, find_all, text_content
+from .tree import Element, drop_tree, find_all, holds_article, text_content
 
-#: Tags that can hold a comments section (inline elements like ``<a
-#: class="comments">12</a>`` are count links, not sections).
-REGION_TAGS: frozenset[str] = frozenset(
-    {
-        "div",
-        "section",
-        "ol",
-        "ul",
-        "aside",
-        "details",
-        "footer",
-        "article",
-        "form",
-        "dl",
-        "main",
-        "table",
-        "tbody",
-    }
-)
 #: Longest comment author name.
 MAX_AUTHOR_CHARS = 60
-#: Digits and counts around a heading ("12 Comments", "Comments (3)").
-COUNT = re.compile(r"[\d\s()\[\]:·.,-]+")
-#: Markers of the article itself: a region holding one is not a comments area.
-ARTICLE_MARKERS = ".//*[@itemprop='articleBody'] | .//h1"
 #: Reply-indent attributes of forum tables (``<td indent="2">``) and widths of
 #: spacer images (40 px a level, as Hacker News draws it).
 INDENT_ATTRS: tuple[str, ...] = ("indent", "data-depth", "data-level", "aria-level")
@@ -71,7 +45,6 @@ SPACER_WIDTH_PER_LEVEL = 40
 DIGITS = re.compile(r"\d+")
 #: A schema.org comment.
 SCHEMA_COMMENT = re.compile(r"schema\.org/(?:Comment|Answer)\b", re.IGNORECASE)
-SCHEMA_COMMENTS = re.compile(r"schema\.org/UserComments\b", re.IGNORECASE)
 
 
 def _tokens(el: Element) -> list[str]:
@@ -82,21 +55,6 @@ def _tokens(el: Element) -> list[str]:
     return out
 
 
-#: :data:`COMMENTS_REGION_HINT` for lowercased tokens (faster than IGNORECASE).
-_REGION_LOWER = re.compile(COMMENTS_REGION_HINT.pattern)
-
-
-def _names_region(cls: str | None, ident: str | None) -> bool:
-    """Whether a class/id pair names a comments area (class strings cached:
-    pages repeat the same few thousands of times; ids are mostly unique)."""
-    return bool((cls and _class_names_region(cls)) or (ident and _REGION_LOWER.match(ident.lower())))
-
-
-@lru_cache(maxsize=4096)
-def _class_names_region(cls: str) -> bool:
-    return any(_REGION_LOWER.match(tok) for tok in cls.lower().split())
-
-
 def _matches(el: Element, pattern: re.Pattern[str]) -> str | None:
     for tok in _tokens(el):
         if pattern.match(tok):
@@ -104,18 +62,9 @@ def _matches(el: Element, pattern: re.Pattern[str]) -> str | None:
     return None
 
 
-def is_comments_heading(text: str) -> bool:
-    text = collapse(text)
-    if not text or len(text) > 60:
-        return False
-    if lexicon.is_phrase(text, "comments_heading") or lexicon.is_phrase(text, "no_comments"):
-        return True
-    bare = COUNT.sub(" ", text).strip()
-    return bool(bare) and bare != text and lexicon.is_phrase(bare, "comments_heading")
-
-
 def _holds_article(el: Element) -> bool:
-    return bool(find_all(el, ARTICLE_MARKERS))
+    """A region holding the article (an ``<h1>``, ``itemprop=articleBody``) is not a comments area."""
+    return holds_article(el)
 
 
 def _section_of(heading: Element) -> list[Element]:
@@ -139,25 +88,26 @@ def _section_of(heading: Element) -> list[Element]:
     return out
 
 
-def find_regions(root: Element) -> list[Element | list[Element]]:
+def find_regions(root: Element, found: Scan | None = None) -> list[Element | list[Element]]:
+    """The comments regions of ``root``, outermost only (``found``: a scan of
+    ``root`` made before, else one is made here)."""
+    if found is None:
+        found = scan(root)
     regions: list[Element | list[Element]] = []
-    for el in root.iter(*REGION_TAGS):
-        cls, ident, itemtype = el.get("class"), el.get("id"), el.get("itemtype")
-        if not (cls or ident or itemtype):
+    taken: set[Element] = set()  # inside one of these, a candidate would be dropped anyway
+    for el in found.comment_regions:  # page order: outer regions come first
+        if taken and any(anc in taken for anc in el.iterancestors()):
             continue
-        if _names_region(cls, ident) or SCHEMA_COMMENTS.search(itemtype or ""):
-            if el.tag == "form" or not _holds_article(el):
-                regions.append(el)
-        elif el.tag == "form" and any(COMMENT_FORM_HINT.search(t) for t in _tokens(el)):
+        if el.tag == "form" or not _holds_article(el):
             regions.append(el)
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "summary"):
-        if is_comments_heading(text_content(el)):
-            if el.tag == "summary":
-                details = el.getparent()
-                if details is not None:
-                    regions.append(details)
-            else:
-                regions.append(_section_of(el))
+            taken.add(el)
+    for el in found.comment_headings:
+        if el.tag == "summary":
+            details = el.getparent()
+            if details is not None:
+                regions.append(details)
+        else:
+            regions.append(_section_of(el))
     if not regions:
         # schema.org comments without a named container
         items = [
@@ -314,10 +264,11 @@ def read_comment(el: Element, nested: set[Element], depth: int) -> Comment | Non
     return Comment(text=text, author=author or None, published=published, age=age, depth=depth)
 
 
-def extract_comments(root: Element) -> Comments:
-    """Read the comments and remove their region(s) from ``root``."""
+def extract_comments(root: Element, found: Scan | None = None) -> Comments:
+    """Read the comments and remove their region(s) from ``root`` (``found``:
+    a :func:`~newsextract.html.scan.scan` of ``root``; it learns what was removed)."""
     comments = Comments()
-    for region in find_regions(root):
+    for region in find_regions(root, found):
         els = region if isinstance(region, list) else [region]
         comments.found = True
         items = _items(els)
@@ -329,4 +280,6 @@ def extract_comments(root: Element) -> Comments:
         for el in els:
             if el.getparent() is not None:
                 drop_tree(el)
+                if found is not None:
+                    found.dropped.append(el)
     return comments

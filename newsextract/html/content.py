@@ -83,6 +83,8 @@ LEAF_TAGS: frozenset[str] = frozenset(
 MAX_CHROME_VETOES = 3
 #: Sentence-ending punctuation in any script (Latin, CJK, Arabic, Devanagari).
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)。！？؟।]\s*$")
+#: Any digit (of any script).
+DIGIT = re.compile(r"\d")
 #: Prose has words; a line of numbers, symbols or one token is not prose.
 WORDS = re.compile(r"\w+")
 #: Scripts written without spaces count characters, not words.
@@ -261,6 +263,8 @@ def is_byline(seg: Segment) -> bool:
         return False
     if lexicon.starts_with_phrase(seg.text, "byline_prefix"):
         return True
+    if not DIGIT.search(seg.text):
+        return False  # every date find_date reads has a number
     found = find_date(seg.text)
     return bool(found and len(found[0]) >= 0.6 * len(seg.text.strip()))
 
@@ -271,11 +275,10 @@ def is_credit(seg: Segment) -> bool:
 
 def root_depth(seg: Segment, roots: Sequence[Element]) -> int:
     """Index in ``seg.path`` of the root that holds it, -1 when none does."""
+    path = seg.path
     for root in roots:
-        try:
-            return seg.path.index(root)
-        except ValueError:
-            pass
+        if root in path:
+            return path.index(root)
     return -1
 
 

@@ -9,9 +9,19 @@ title       JSON-LD ``headline``, ``og:title``, ``twitter:title``, microdata
             (or the URL's domain)
 authors     JSON-LD ``author``, ``meta[name=author]``, microdata
             ``itemprop=author``, ``rel=author`` links, a byline element
-published   JSON-LD ``datePublished``, ``article:published_time`` and its
-            relatives, microdata ``datePublished``, ``<time datetime>``, then a
-            visible date near the byline, a date in the URL path
+published   JSON-LD ``datePublished``; ``article:published_time`` and the
+            other ``<meta>`` names of :data:`META_PUBLISHED` (in that order)
+            when there is none, or when it is a UTC time (it may be past
+            local midnight) and the meta differs and is not the modification
+            time; JSON-LD ``dateCreated``; microdata ``datePublished``.
+            Then, once the article is found (by the caller,
+            :func:`newsextract.html.parse_html`): a date in the URL path
+            (``/2019/11/18/``), which also wins over a markup date one day off
+            it; a ``<time datetime>`` left once comments and teaser blocks
+            are out, not in ``<aside>``/``<nav>``/``<footer>``; a visible date
+            in a byline or a short line near the top of the article; the
+            page's first ``<time datetime>``.  Dates keep the page's own
+            offset, never converted: "2019-11-18T23:30:00-05:00" is the 18th.
 site name   ``og:site_name``, JSON-LD ``publisher.name``, ``application-name``,
             the part of ``<title>`` that is not the headline
 url         the caller's ``url`` (it overrides the page's), ``<link rel=canonical>``, ``og:url``, JSON-LD
@@ -79,13 +89,11 @@ ISO_DATE = re.compile(
 NOT_A_NAME = re.compile(r"^(?:https?:|www\.|@)|[<>{}]|\.(?:com|org|net)\b", re.IGNORECASE)
 #: Separators between several authors in one string.
 AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
-#: Elements that may hold a byline, found by libxml2 (cheap), then checked
-#: with :data:`BYLINE_HINT`.
-BYLINE_XPATH = (
-    ".//*[contains(@class, 'uthor') or contains(@class, 'yline') or contains(@id, 'uthor') or "
-    "contains(@id, 'yline') or contains(@class, 'by-line') or contains(@class, 'writer') or "
-    "contains(@class, 'utor') or @rel='author' or contains(@class, 'creator')]"
-)
+#: Elements that may hold a byline: a class with one of these pieces, an id
+#: with one of :data:`BYLINE_ID_MARK`'s, or ``rel=author`` (a cheap first cut,
+#: case-sensitive, then checked with :data:`BYLINE_HINT`).
+BYLINE_CLASS_MARK = re.compile(r"uthor|yline|by-line|writer|utor|creator")
+BYLINE_ID_MARK = re.compile(r"uthor|yline")
 #: Class/id/rel of a byline or author name element (English-ish markup names
 #: and the German/Romance "autor"/"auteur").
 BYLINE_HINT = re.compile(
@@ -101,6 +109,8 @@ BYLINE_CUT = re.compile(r"\s+[|•·–—-]\s+|\s*\|\s*|\n")
 MAX_BYLINE_CHARS = 150
 #: A date in a URL path: /2019/11/18/ or /2019-11-18-.
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_-]|$)")
+#: How :func:`iso_date` writes a UTC time.
+UTC_SUFFIXES: tuple[str, ...] = ("Z", "+00:00")
 #: Longest plausible author name (longer text is a sentence, not a byline).
 MAX_AUTHOR_CHARS = 60
 #: Longest title and site name kept.
@@ -122,6 +132,8 @@ class Metadata:
     is_article: bool = False
     #: The article text given in JSON-LD, when the page embeds one.
     body_hint: str | None = None
+    #: The first ``<time datetime>`` of the whole page (the last resort for the date).
+    first_time: str | None = None
     #: Comments given in JSON-LD (``comment`` of the article object).
     comments: list[Comment] = field(default_factory=list)
 
@@ -374,23 +386,27 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     host = urlsplit(base).hostname if base else None
 
     # title
-    h1s = [collapse(element_text(h)) for h in root.iter("h1")]
-    h1s = [h for h in h1s if h]
     title_el = root.find(".//title")
     html_title = collapse(element_text(title_el)) if title_el is not None else ""
-    candidates: list[str] = []
-    headline = main.get("headline") or main.get("name")
-    if isinstance(headline, str):
-        candidates.append(headline)
-    meta_title = _first_meta(metas, META_TITLE[:3])
-    if meta_title:
-        candidates.append(meta_title)
-    candidates.extend(_attr_or_text(el) for el in _itemprop(root, "headline")[:1])
-    if len(h1s) == 1 or (h1s and html_title and h1s[0].casefold() in html_title.casefold()):
-        candidates.append(h1s[0])
-    if html_title:
-        candidates.append(html_title)
-    for cand in candidates:
+
+    def candidates() -> Iterator[str]:
+        """Title candidates, best first, each looked up only when the ones
+        before it gave nothing usable."""
+        headline = main.get("headline") or main.get("name")
+        if isinstance(headline, str):
+            yield headline
+        meta_title = _first_meta(metas, META_TITLE[:3])
+        if meta_title:
+            yield meta_title
+        for el in _itemprop(root, "headline")[:1]:
+            yield _attr_or_text(el)
+        h1s = [h for h in (collapse(element_text(h)) for h in root.iter("h1")) if h]
+        if len(h1s) == 1 or (h1s and html_title and h1s[0].casefold() in html_title.casefold()):
+            yield h1s[0]
+        if html_title:
+            yield html_title
+
+    for cand in candidates():
         cand = collapse(cand)
         if cand and len(cand) <= MAX_TITLE_CHARS:
             md.title, removed = strip_site(cand, site, host)
@@ -419,20 +435,8 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
         ]
     md.authors = split_authors([a for a in raw_authors if a])
 
-    # published
-    published = _first_str(main.get("datePublished")) or _first_str(main.get("dateCreated"))
-    published = iso_date(published)
-    if not published:
-        published = iso_date(_first_meta(metas, META_PUBLISHED))
-    if not published:
-        for el in _itemprop(root, "datePublished")[:1]:
-            published = iso_date(_attr_or_text(el))
-    if not published:
-        for t in root.iter("time"):
-            published = iso_date(t.get("datetime") or "")
-            if published:
-                break
-    md.published = published
+    md.published = _published(root, main, metas)
+    md.first_time = next(filter(None, (iso_date(t.get("datetime")) for t in root.iter("time"))), None)
 
     # language
     lang = root.get("lang") or root.get("xml:lang") or _first_meta(metas, META_LANGUAGE)
@@ -465,6 +469,25 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     return md
 
 
+def _published(root: Element, main: dict[str, Any], metas: dict[str, list[str]]) -> str | None:
+    """The publication date the markup gives (see the module docstring for the order)."""
+    ld = iso_date(_first_str(main.get("datePublished")))
+    meta = iso_date(_first_meta(metas, META_PUBLISHED))
+    if meta and ld and meta != ld:
+        # JSON-LD in UTC may be past local midnight; a <meta> that differs is
+        # taken instead, unless it is the modification time
+        modified = (_first_str(main.get("dateModified")), *metas.get("article:modified_time", ()),
+                    *metas.get("og:updated_time", ()))  # fmt: skip
+        if not ld.endswith(UTC_SUFFIXES) or meta in {iso_date(v) for v in modified}:
+            meta = None
+    published = meta or ld or iso_date(_first_str(main.get("dateCreated")))
+    if published:
+        return published
+    for el in _itemprop(root, "datePublished")[:1]:
+        return iso_date(_attr_or_text(el))
+    return None
+
+
 def json_ld_comments(value: Any, depth: int = 0) -> list[Comment]:
     """schema.org ``Comment`` objects (and their ``comment`` replies)."""
     out: list[Comment] = []
@@ -488,9 +511,7 @@ def json_ld_comments(value: Any, depth: int = 0) -> list[Comment]:
 def byline_authors(root: Element) -> list[str]:
     """Authors from a byline element (``.byline``, ``.author``, ``.by-line``...):
     the first one whose text reads as names."""
-    for el in find_all(root, BYLINE_XPATH):
-        if not isinstance(el, Element):
-            continue
+    for el in _byline_candidates(root):
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"), el.get("itemprop"))))
         if not BYLINE_HINT.search(hint) or BYLINE_NOT.search(hint):
             continue
@@ -506,6 +527,20 @@ def byline_authors(root: Element) -> list[str]:
         if names:
             return names[:4]
     return []
+
+
+def _byline_candidates(root: Element) -> Iterator[Element]:
+    """Descendants of ``root`` whose class, id or rel may name a byline, in
+    page order (a Python loop over the tree: three attribute reads an element
+    cost less than libxml2's XPath with substring tests)."""
+    for el in root.iterdescendants():
+        cls = el.get("class")
+        if cls and BYLINE_CLASS_MARK.search(cls):
+            yield el
+            continue
+        ident = el.get("id")
+        if (ident and BYLINE_ID_MARK.search(ident)) or el.get("rel") == "author":
+            yield el
 
 
 def date_from_url(url: str | None) -> str | None:

@@ -18,8 +18,6 @@ handled by :func:`insert_teaser` on body segments.
 from __future__ import annotations
 
 import itertools
-import re
-from functools import lru_cache
 
 from .. import lexicon
 from ..dates import find_date, parse_age
@@ -28,17 +26,15 @@ from .hints import (
     HEADING_TAGS,
     MAX_INSERT_CHARS,
     MIN_TEASER_TITLE_CHARS,
-    RELATED_HINT,
     TEASER_SOURCE_HINT,
     TEASER_SUMMARY_HINT,
 )
 from .metadata import iso_date, strip_phrase_prefix
+from .scan import Scan, scan
 from .segments import Segment, hint_of
 from .text import absolute_url, collapse, element_text
-from .tree import Element, drop_tree, find_all, source_line, text_content
+from .tree import Element, drop_tree, holds_article, source_line, text_content
 
-#: Tags that can hold a block of teasers.
-REGION_TAGS: tuple[str, ...] = ("div", "section", "aside", "ul", "ol", "nav", "footer", "table", "dl")
 #: A teaser block is mostly link text (teaser summaries bring it down to
 #: about half; an article body has far less).
 MIN_REGION_LINK_SHARE = 0.4
@@ -56,34 +52,6 @@ MAX_TEASER_ITEM_CHARS = 700
 #: The items hold at least this share of their parent's text for the parent
 #: to be the teaser block (else only the items are).
 MIN_TEASER_LIST_SHARE = 0.6
-#: Markers of the article itself.
-ARTICLE_MARKERS = ".//*[@itemprop='articleBody'] | .//h1"
-
-
-def is_related_heading(text: str) -> bool:
-    text = collapse(text)
-    if not text or len(text) > 80:
-        return False
-    text = text.rstrip(":")
-    if lexicon.is_phrase(text, "related_heading"):
-        return True
-    return bool(lexicon.starts_with_phrase(text, "related_heading_prefix"))
-
-
-#: :data:`RELATED_HINT` for lowercased text (case-insensitive matching of a
-#: long alternation is several times slower).
-_RELATED_LOWER = re.compile(RELATED_HINT.pattern)
-
-
-def _names_related(cls: str | None, ident: str | None) -> bool:
-    """Whether a class or id names a teaser block (class strings cached:
-    pages repeat them; ids are mostly unique)."""
-    return bool((cls and _class_names_related(cls)) or (ident and _RELATED_LOWER.search(ident.lower())))
-
-
-@lru_cache(maxsize=4096)
-def _class_names_related(cls: str) -> bool:
-    return bool(_RELATED_LOWER.search(cls.lower()))
 
 
 def _link_share(els: list[Element]) -> tuple[float, int]:
@@ -97,23 +65,34 @@ def _link_share(els: list[Element]) -> tuple[float, int]:
 
 
 def _is_teaser_block(els: list[Element]) -> bool:
-    if any(find_all(el, ARTICLE_MARKERS) for el in els):
+    if any(holds_article(el) for el in els):
         return False
     share, longest = _link_share(els)
     return share >= MIN_REGION_LINK_SHARE and longest <= MAX_SUMMARY_CHARS
 
 
-def find_regions(root: Element) -> list[list[Element]]:
+def find_regions(root: Element, found: Scan | None = None) -> list[list[Element]]:
+    """The teaser blocks of ``root``, outermost only (``found``: a scan of
+    ``root`` made before, else one is made here)."""
+    if found is None:
+        found = scan(root)
+    attached = found.attached
     regions: list[list[Element]] = []
-    for el in root.iter(*REGION_TAGS):
-        if _names_related(el.get("class"), el.get("id")) and _is_teaser_block([el]):
+    taken: set[Element] = set()  # inside one of these, a candidate would be dropped below anyway
+
+    def inside_taken(el: Element) -> bool:
+        return bool(taken) and any(anc in taken for anc in el.iterancestors())
+
+    for el in found.related_regions:  # page order: outer blocks come first
+        if attached(el) and not inside_taken(el) and _is_teaser_block([el]):
             regions.append([el])
-    for el in root.iter(*HEADING_TAGS):
-        if is_related_heading(text_content(el)):
+            taken.add(el)
+    for el in found.related_headings:
+        if attached(el) and not inside_taken(el):
             section = _teaser_section(el)
             if section:
                 regions.append(section)
-    regions.extend(teaser_lists(root))
+    regions.extend(teaser_lists([h for h in found.subheadings if attached(h)]))
     # keep the outermost
     flat = {e for r in regions for e in r}
     out: list[list[Element]] = []
@@ -142,12 +121,12 @@ def _teaser_section(heading: Element) -> list[Element]:
     return section if len(section) > 1 else []
 
 
-def teaser_lists(root: Element) -> list[list[Element]]:
+def teaser_lists(headings: list[Element]) -> list[list[Element]]:
     """Lists of teaser cards found by their shape alone, in any language: at
     least :data:`MIN_TEASER_ITEMS` sibling items, each short and opening with
     a heading that is a link (title, then byline, date, summary)."""
     by_parent: dict[Element, list[Element]] = {}
-    for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
+    for heading in headings:
         if not _is_linked_heading(heading):
             continue
         item = heading
@@ -161,7 +140,7 @@ def teaser_lists(root: Element) -> list[list[Element]]:
         by_parent.setdefault(parent, []).append(item)
     out: list[list[Element]] = []
     for parent, items in by_parent.items():
-        if len(items) < MIN_TEASER_ITEMS or find_all(parent, ARTICLE_MARKERS):
+        if len(items) < MIN_TEASER_ITEMS or holds_article(parent):
             continue
         sizes = [len(text_content(item).strip()) for item in items]
         if max(sizes) > MAX_TEASER_ITEM_CHARS:
@@ -240,12 +219,15 @@ def read_teaser(item: Element, a: Element, base: str | None) -> Teaser | None:
     return Teaser(title=title, url=url, source=source, published=published, age=age, summary=summary)
 
 
-def extract_related(root: Element, base: str | None, lines: dict[int, int] | None = None) -> list[Teaser]:
+def extract_related(
+    root: Element, base: str | None, lines: dict[int, int] | None = None, found: Scan | None = None
+) -> list[Teaser]:
     """Read the teaser blocks and remove them from ``root``; ``lines`` gets the
-    source line of each teaser (by ``id``) for putting them in page order."""
+    source line of each teaser (by ``id``) for putting them in page order;
+    ``found``: a :func:`~newsextract.html.scan.scan` of ``root``."""
     teasers: list[Teaser] = []
     seen: set[str] = set()
-    for region in find_regions(root):
+    for region in find_regions(root, found):
         items: list[tuple[Element, Element]] = []
         for el in region:
             for a in el.iter("a"):

@@ -326,11 +326,21 @@ class Segmenter:
             self._add(el.text, in_link)
         for child in el:
             tag = child.tag
-            if isinstance(tag, str) and tag not in DROP_TAGS and not is_hidden(child):
+            if (
+                isinstance(tag, str)
+                and tag not in DROP_TAGS
+                and not (
+                    (child.get("hidden") is not None or child.get("aria-hidden") is not None or child.get("style"))
+                    and is_hidden(child)
+                )
+            ):
                 if tag not in BLOCK_TAGS and tag != "a" and tag != "br" and not len(child):
                     text = child.text  # an inline leaf (span, b, em...): its text only
                     if text:
-                        self._add(text, in_link)
+                        if parts and not in_link:
+                            parts.append(text)  # the common case of _add, inline
+                        else:
+                            self._add(text, in_link)
                 elif tag == "br":
                     if ctx.pre:
                         parts.append("\n")
@@ -360,4 +370,7 @@ class Segmenter:
             if tail:
                 if parts and parts[-1] == BR and tail.isspace():
                     continue
-                self._add(tail, in_link)
+                if parts and not in_link:
+                    parts.append(tail)  # the common case of _add, inline
+                else:
+                    self._add(tail, in_link)

@@ -61,6 +61,8 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
+    if href.startswith(("https://", "http://")) and "#" not in href and not href.endswith("?") and href.isprintable():
+        return href  # already absolute: urljoin would give it back as it is
     if base:
         try:
             return urljoin(base, href)

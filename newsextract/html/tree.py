@@ -46,3 +46,11 @@ def source_line(el: Element) -> int | None:
     """The line of the page ``el`` starts on (None when the parser kept none)."""
     line = el.sourceline
     return line if isinstance(line, int) else None
+
+
+def holds_article(el: Element) -> bool:
+    """Whether ``el`` holds an ``<h1>`` or an ``itemprop=articleBody`` element
+    (the article itself: such a container is not a comments or teaser block).
+    A Python loop that stops at the first one: cheaper than libxml2's XPath,
+    which always builds the whole node set."""
+    return any(d.tag == "h1" or d.get("itemprop") == "articleBody" for d in el.iterdescendants())
