@@ -16,6 +16,11 @@ Date rules:
 * ``YYYY-MM-DD`` (also ``/`` and ``.``, and Korean ``2025. 3. 12.``),
   ``YYYY年M月D日``, ``YYYY년 M월 D일``, month names before or after the day in
   every language of ``markers.json``, Hungarian ``2025. március 12.``.
+* ``D.M.YY`` with a two-digit year (``31.10.23``, read 2000-2069 or
+  1970-1999) only in a short text (at most :data:`SHORT_DATE_CHARS`
+  characters, a dateline rather than prose), only with dots, day first, and
+  never inside a longer run of dotted numbers (``1.2.26.4``) or after a
+  four-digit date was found.
 * years 1900-2099; Thai Buddhist-era years (2443-2642) are converted.
 * any Unicode digits (Arabic-Indic ``١٢``, Persian ``۱۲``, full-width ``１２``).
 * a time right after the date is included (``15:45``, ``3:45 PM``, ``15h30``,
@@ -381,6 +386,16 @@ def _date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(core + _TIME, re.IGNORECASE)) for name, core in _date_cores())
 
 
+#: Longest text in which a two-digit year (``31.10.23``) is read.
+SHORT_DATE_CHARS = 40
+
+
+@cache
+def _short_date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    core = r"(?<![\w.,])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{2})(?!\d|[.,]\d)"
+    return (("short", re.compile(core + _TIME, re.IGNORECASE)),)
+
+
 def _month_number(raw: str, lang: str | None) -> int | None:
     return lexicon.month_number(raw, lang)
 
@@ -437,10 +452,13 @@ def _clock(m: re.Match[str]) -> tuple[int, int, int, timezone | None] | None:
 
 
 def _resolve(name: str, m: re.Match[str], lang: str | None, month_first: bool) -> tuple[int, int, int] | None:
-    y = _year(int(m.group("y")))
+    raw = int(m.group("y"))
+    y = (2000 + raw if raw < 70 else 1900 + raw) if name == "short" else _year(raw)
     if y is None:
         return None
-    if name == "numeric":
+    if name == "short":
+        month, day = int(m.group("b")), int(m.group("a"))
+    elif name == "numeric":
         a, b = int(m.group("a")), int(m.group("b"))
         day_first = (b, a) if 1 <= b <= 12 else None
         month_first_reading = (a, b) if 1 <= a <= 12 else None
@@ -512,6 +530,8 @@ def find_date(
     if whole_line and (not s or len(s) > 120):
         return None
     best = _find(s, _date_res(), lang, month_first)
+    if best is None and len(s.strip()) <= SHORT_DATE_CHARS and "." in s:
+        best = _find(s, _short_date_res(), lang, month_first)
     if best is None:
         return None
     start, end, iso = _with_lead_time(s, *best)
@@ -584,4 +604,5 @@ def split_glued_source(line: str) -> tuple[str, str, str] | None:
 
 def patterns() -> tuple[re.Pattern[str], ...]:
     """Every compiled regex of this module (for the backtracking-safety test)."""
-    return (_age_tail_re(), _TRAILER, _LEAD_TIME, *(regex for _, regex in _date_res()))
+    dated = (*_date_res(), *_short_date_res())
+    return (_age_tail_re(), _TRAILER, _LEAD_TIME, *(regex for _, regex in dated))

@@ -258,6 +258,39 @@ def test_find_date_invalid(text: str) -> None:
     assert D.find_date(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "matched", "iso"),
+    [
+        ("31.10.23", "31.10.23", "2023-10-31"),
+        ("  Stand: 1.2.24  ", "1.2.24", "2024-02-01"),
+        ("23.09.22 um 14:30", "23.09.22 um 14:30", "2022-09-23T14:30:00"),
+        ("12.5.99", "12.5.99", "1999-05-12"),
+    ],
+)
+def test_find_date_two_digit_year_on_short_lines(text: str, matched: str, iso: str) -> None:
+    assert D.find_date(text) == (matched, iso)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.26.1",  # a version
+        "v1.12.23",
+        "release 1.2.26.4",
+        "31.10.23.5",
+        "13.13.23",
+        "31/10/23",  # only dots
+        "The vote was held on 31.10.23 after a long debate in parliament",  # prose, not a dateline
+    ],
+)
+def test_find_date_two_digit_year_not_read(text: str) -> None:
+    assert D.find_date(text) is None
+
+
+def test_find_date_four_digit_year_first() -> None:
+    assert D.find_date("1.2.24 / 3.4.2025") == ("3.4.2025", "2025-04-03")
+
+
 def test_find_date_language_decides_conflicting_month_names() -> None:
     assert D.find_date("12 listopada 2025") == ("12 listopada 2025", "2025-11-12")  # Polish
     assert D.find_date("12 listopada 2025", lang="hr") == ("12 listopada 2025", "2025-10-12")  # Croatian

@@ -103,3 +103,31 @@ def test_dateline_above_title_beats_teaser_times() -> None:
     <aside><h2>Latest news</h2><a href="/a"><time datetime="2026-03-05T00:00">Mar 5, 2026</time>
     <span>A different article you might also like</span></a></aside></main></body></html>"""
     assert (_date_of(html) or "")[:10] == "2026-05-22"
+
+
+def _published(html: str) -> str | None:
+    return parse_html(html, url=None, source=Source(kind="html")).article.published
+
+
+PROSE = "<p>" + "The council met on the square and talked for a long time about the new bridge. " * 4 + "</p>"
+
+
+def test_machine_dates_beyond_time_elements() -> None:
+    age = f'<html><body><span class="age" title="2025-06-15T12:00:00 1750000000">1 day ago</span>{PROSE}</body></html>'
+    assert _published(age) == "2025-06-15T12:00:00"
+    component = f'<html><body><relative-time datetime="2026-01-15T10:30:00Z">Jan 15</relative-time>{PROSE}</body></html>'
+    assert _published(component) == "2026-01-15T10:30:00Z"
+    # a title on an element not named like a date is not read
+    other = f'<html><body><span class="note" title="2025-06-15">x</span>{PROSE}</body></html>'
+    assert _published(other) is None
+
+
+def test_meta_far_from_json_ld_is_another_event() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge",'
+        ' "datePublished": "2015-10-15T02:19:15Z"}</script>'
+    )
+    far = f'<html><head>{head}<meta property="article:published_time" content="2015-12-11T14:28:34Z"></head><body>{PROSE}</body></html>'
+    assert _published(far) == "2015-10-15T02:19:15Z"
+    near = far.replace("2015-12-11T14:28:34Z", "2015-10-16T01:00:00+02:00")
+    assert _published(near) == "2015-10-16T01:00:00+02:00"

@@ -33,7 +33,6 @@ from .content import (
     is_byline,
     is_listing,
     relaxed,
-    root_depth,
     select,
     veto_chrome,
 )
@@ -42,7 +41,7 @@ from .metadata import (
     byline_authors,
     date_from_url,
     extract_metadata,
-    iso_date,
+    machine_dates,
     split_authors,
     strip_phrase_prefix,
     visible_date,
@@ -165,18 +164,18 @@ def _main_content(
     first: list[Segment] = []
     choice = best_container(segments, labels)
     if choice is not None:
-        if is_listing(segments, choice.roots, base):
+        if is_listing(segments, choice.depths, base):
             _add_teaser(related, lines, card_teaser(choice.roots, base), source_line(choice.roots[0]))
             return [], True
-        _take_inserts(segments, labels, choice.roots, related, base, lines)
-        first = select(segments, labels, choice.roots, title)
+        _take_inserts(segments, labels, choice.depths, related, base, lines)
+        first = select(segments, labels, choice.depths, title)
         if enough_text(first) and not choice.in_chrome:
             return first, False
     labels = relaxed(segments, labels)
     retry = best_container(segments, labels, allow_chrome=False)
-    if retry is not None and not is_listing(segments, retry.roots, base):
-        _take_inserts(segments, labels, retry.roots, related, base, lines)
-        second = select(segments, labels, retry.roots, title)
+    if retry is not None and not is_listing(segments, retry.depths, base):
+        _take_inserts(segments, labels, retry.depths, related, base, lines)
+        second = select(segments, labels, retry.depths, title)
         if enough_text(second, relaxed=not first):
             return second, False
     return (first if enough_text(first) else []), False
@@ -185,7 +184,7 @@ def _main_content(
 def _take_inserts(
     segments: list[Segment],
     labels: list[Label],
-    roots: list[Element],
+    depths: list[int],
     related: list[Teaser],
     base: str | None,
     lines: dict[int, int],
@@ -193,7 +192,7 @@ def _take_inserts(
     """In-body "Read also: ..." inserts of the article become teasers (once:
     a link the teaser blocks already gave is not repeated)."""
     for i, seg in enumerate(segments):
-        if seg.links and labels[i] != Label.GOOD and root_depth(seg, roots) >= 0:
+        if seg.links and labels[i] != Label.GOOD and depths[i] >= 0:
             teaser = insert_teaser(seg, base)
             if teaser is not None:
                 labels[i] = Label.BAD
@@ -233,9 +232,8 @@ def _page_date(published: str | None, url_date: str | None, body: Element) -> st
         return url_date if _days_apart(published, url_date) == 1 else published
     if published or url_date:
         return published or url_date
-    for t in body.iter("time"):
-        value = iso_date(t.get("datetime") or "")
-        if value and not any(a.tag in TIME_CHROME_TAGS for a in t.iterancestors()):
+    for t, value in machine_dates(body):
+        if not any(a.tag in TIME_CHROME_TAGS for a in t.iterancestors()):
             return value
     return None
 

@@ -187,6 +187,8 @@ class Choice:
     container: Element
     roots: list[Element]
     in_chrome: bool
+    #: :func:`root_depth` of each segment for ``roots``.
+    depths: list[int]
 
 
 def best_container(
@@ -247,7 +249,24 @@ def best_container(
                 )
             )
         ]
-    return Choice(best, roots, best in in_chrome)
+    return Choice(best, roots, best in in_chrome, root_depths(segments, roots))
+
+
+def root_depths(segments: Sequence[Segment], roots: Sequence[Element]) -> list[int]:
+    """:func:`root_depth` of every segment.  Sibling roots have the same block
+    ancestors, so they sit at the same index of every path that holds one."""
+    rootset = set(roots)
+    k = -1
+    for seg in segments:
+        for root in roots:
+            if root in seg.path:
+                k = seg.path.index(root)
+                break
+        if k >= 0:
+            break
+    if k < 0:
+        return [-1] * len(segments)
+    return [k if len(seg.path) > k and seg.path[k] in rootset else -1 for seg in segments]
 
 
 def is_chrome_line(seg: Segment) -> bool:
@@ -283,12 +302,12 @@ def root_depth(seg: Segment, roots: Sequence[Element]) -> int:
 
 
 def select(
-    segments: Sequence[Segment], labels: Sequence[Label], roots: Sequence[Element], title: str | None
+    segments: Sequence[Segment], labels: Sequence[Label], depths: Sequence[int], title: str | None
 ) -> list[Segment]:
-    """The body segments inside ``roots`` (the container and its siblings), in page order."""
+    """The body segments inside the chosen roots (the container and its
+    siblings; ``depths`` from :func:`root_depths`), in page order."""
     inside: list[tuple[Segment, Label]] = []
-    for seg, label in zip(segments, labels, strict=True):
-        depth = root_depth(seg, roots)
+    for seg, label, depth in zip(segments, labels, depths, strict=True):
         if depth < 0:
             continue
         if seg.chrome > depth:
@@ -344,13 +363,13 @@ def body_chars(segments: Sequence[Segment], labels: Sequence[Label]) -> int:
     return sum(s.chars for s, lab in zip(segments, labels, strict=True) if lab >= Label.MEDIUM)
 
 
-def is_listing(segments: Sequence[Segment], roots: Sequence[Element], url: str | None = None) -> bool:
+def is_listing(segments: Sequence[Segment], depths: Sequence[int], url: str | None = None) -> bool:
     """An index page: the container shows many linked headings (teaser
     titles) and little prose per heading; or it is one teaser card (a
     heading that links elsewhere over a summary shorter than any article)."""
     linked = prose = longest = total = 0
-    for s in segments:
-        if root_depth(s, roots) < 0:
+    for s, depth in zip(segments, depths, strict=True):
+        if depth < 0:
             continue
         if s.heading and s.first_link_start and link_density(s) > 0.8:
             if not _links_to(s, url):

@@ -12,15 +12,18 @@ authors     JSON-LD ``author``, ``meta[name=author]``, microdata
 published   JSON-LD ``datePublished``; ``article:published_time`` and the
             other ``<meta>`` names of :data:`META_PUBLISHED` (in that order)
             when there is none, or when it is a UTC time (it may be past
-            local midnight) and the meta differs and is not the modification
-            time; JSON-LD ``dateCreated``; microdata ``datePublished``.
+            local midnight) and the meta differs, is not the modification
+            time and is at most :data:`MAX_META_LD_DAYS` off it; JSON-LD
+            ``dateCreated``; microdata ``datePublished``.
             Then, once the article is found (by the caller,
             :func:`newsextract.html.parse_html`): a date in the URL path
             (``/2019/11/18/``), which also wins over a markup date one day off
-            it; a ``<time datetime>`` left once comments and teaser blocks
-            are out, not in ``<aside>``/``<nav>``/``<footer>``; a visible date
-            in a byline or a short line near the top of the article; the
-            page's first ``<time datetime>``.  Dates keep the page's own
+            it; a machine date (:func:`machine_dates`: ``<time datetime>``,
+            ``<relative-time>``, a date-classed element's ISO ``title``) left
+            once comments and teaser blocks are out, not in
+            ``<aside>``/``<nav>``/``<footer>``; a visible date in a byline or
+            a short line near the top of the article; the page's first
+            machine date.  Dates keep the page's own
             offset, never converted: "2019-11-18T23:30:00-05:00" is the 18th.
 site name   ``og:site_name``, JSON-LD ``publisher.name``, ``application-name``,
             the part of ``<title>`` that is not the headline
@@ -40,6 +43,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -84,6 +88,17 @@ TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]+\s+|\s*[|·•»]\s*")
 #: An ISO 8601 date or date-time at the start of a string.
 ISO_DATE = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+#: A ``<meta>`` published date more days than this off JSON-LD's is not
+#: its local-time reading nor a same-week correction but another event (an
+#: import, a re-publication): JSON-LD's is kept.
+MAX_META_LD_DAYS = 30
+#: Elements whose ``datetime`` attribute is the date they show.
+MACHINE_TIME_TAGS: frozenset[str] = frozenset({"time", "relative-time", "local-time"})
+#: Classes of an element that shows a date or an age (its ``title`` may hold the ISO date).
+DATE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:age|date|time|timestamp|updated|published|posted|pubdate|datetime)(?:$|[\s_-])",
+    re.IGNORECASE,
 )
 #: Author values that are not names (profile URLs, handles, site names).
 NOT_A_NAME = re.compile(r"^(?:https?:|www\.|@)|[<>{}]|\.(?:com|org|net)\b", re.IGNORECASE)
@@ -436,7 +451,8 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     md.authors = split_authors([a for a in raw_authors if a])
 
     md.published = _published(root, main, metas)
-    md.first_time = next(filter(None, (iso_date(t.get("datetime")) for t in root.iter("time"))), None)
+    if md.published is None:  # only the last resort needs it
+        md.first_time = next((value for _, value in machine_dates(root)), None)
 
     # language
     lang = root.get("lang") or root.get("xml:lang") or _first_meta(metas, META_LANGUAGE)
@@ -478,7 +494,11 @@ def _published(root: Element, main: dict[str, Any], metas: dict[str, list[str]])
         # taken instead, unless it is the modification time
         modified = (_first_str(main.get("dateModified")), *metas.get("article:modified_time", ()),
                     *metas.get("og:updated_time", ()))  # fmt: skip
-        if not ld.endswith(UTC_SUFFIXES) or meta in {iso_date(v) for v in modified}:
+        if (
+            not ld.endswith(UTC_SUFFIXES)
+            or meta in {iso_date(v) for v in modified}
+            or _days_apart(meta, ld) > MAX_META_LD_DAYS
+        ):
             meta = None
     published = meta or ld or iso_date(_first_str(main.get("dateCreated")))
     if published:
@@ -486,6 +506,34 @@ def _published(root: Element, main: dict[str, Any], metas: dict[str, list[str]])
     for el in _itemprop(root, "datePublished")[:1]:
         return iso_date(_attr_or_text(el))
     return None
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0
+
+
+def machine_dates(root: Element) -> Iterator[tuple[Element, str]]:
+    """Machine-readable dates in page order: ``<time datetime>`` (and the
+    ``<relative-time>``/``<local-time>`` web components), and the ISO
+    ``title`` of an element whose class names a date or an age
+    (``<span class="age" title="2025-06-15T12:00:00">``)."""
+    for el in root.iter():
+        tag = el.tag
+        if tag in MACHINE_TIME_TAGS:
+            value = iso_date(el.get("datetime"))
+        else:
+            title = el.get("title")
+            if not title or not title[:1].isdigit():
+                continue
+            cls = el.get("class")
+            if not cls or not DATE_CLASS.search(cls) or not ISO_DATE.match(title):
+                continue
+            value = iso_date(title)
+        if value:
+            yield el, value
 
 
 def json_ld_comments(value: Any, depth: int = 0) -> list[Comment]:
