@@ -78,7 +78,9 @@ def default_workers() -> int:
 def _context() -> BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["newsextract.batch.worker"])
+        # The parsers are loaded once in the fork server, not by every worker
+        # (and not by `newsextract parse`, which imports this package's CLI).
+        ctx.set_forkserver_preload(["newsextract.batch.worker", "newsextract.html", "newsextract.text"])
         return ctx
     return multiprocessing.get_context("spawn")
 

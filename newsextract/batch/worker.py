@@ -42,9 +42,7 @@ from pathlib import PurePosixPath
 from types import FrameType
 from typing import Final, cast
 
-# Imported up front so that a forked worker starts warm.
-from .. import html as _html  # noqa: F401
-from .. import text as _text  # noqa: F401
+# The parsers themselves are preloaded by the fork server (see runner.py).
 from ..api import Kind, parse
 from ..errors import InputError
 from ..input.read import read_input
