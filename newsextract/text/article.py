@@ -258,7 +258,7 @@ def read_header(lines: list[Line], lo: int, hi: int) -> Header:
     header = Header()
     for i in range(lo, hi):
         line = lines[i]
-        glued = dates.split_glued_source(line.text)
+        glued = dates.split_glued_source(line.text, lang=line.lang)
         if glued:
             source, _when, iso = glued
             header.site_name = header.site_name or source

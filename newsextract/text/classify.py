@@ -175,7 +175,7 @@ def marker_label(line: Line) -> tuple[str, str] | None:
         return "chrome", "copyright"
     if "comment_form" in m.whole:
         return "form", "comment-form phrase"
-    if len(text) <= MAX_AGE_CHARS and may_be_age(text, has_digit) and dates.parse_age(text) == text.strip():
+    if len(text) <= MAX_AGE_CHARS and may_be_age(text, has_digit) and dates.parse_age(text, lang=line.lang) == text.strip():
         return "meta", "age"
     if has_digit:
         found = dates.find_date(text)

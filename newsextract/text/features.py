@@ -80,6 +80,7 @@ def stopword_density(text: str, profile: Profile) -> float:
 
 def compute(lines: list[Line], profile: Profile) -> None:
     for line in lines:
+        line.lang = profile.language
         t = line.text
         line.length = effective_length(t)
         line.words = len(WORD.findall(t)) if not profile.unspaced else max(1, int(line.length / 5))

@@ -66,6 +66,7 @@ class Line:
     words: int = 0
     density: float = 0.0  # stopword density
     sentence: bool = False  # ends like a sentence
+    lang: str | None = None  # the document's language (for dates and ages)
     label: str = ""  # set by the classifier
     reason: str = ""  # why (for --explain)
     extra: dict[str, str] = field(default_factory=dict)

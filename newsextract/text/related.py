@@ -53,13 +53,13 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
     if not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
     if len(text) <= MAX_META_LINE_CHARS:
-        glued = dates.split_glued_source(text)
+        glued = dates.split_glued_source(text, lang=line.lang)
         if glued:
             source, when, iso = glued
-            is_age = dates.parse_age(when) is not None
+            is_age = dates.parse_age(when, lang=line.lang) is not None
             return Role("source", source, published=iso or None, age=when if is_age else None)
         if line.label == "meta":
-            age = dates.parse_age(text)
+            age = dates.parse_age(text, lang=line.lang)
             if age and age == text:
                 return Role("time", text, age=age)
             found = dates.find_date(text)
