@@ -19,6 +19,7 @@ import typer
 
 from . import __version__
 from .api import parse_file
+from .cli_options import Kind, KindOption, MaxBytesOption, PathArgument, UrlOption
 from .errors import InputError, NewsextractError
 from .input.read import DEFAULT_MAX_BYTES
 
@@ -46,12 +47,6 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     text = "text"
-
-
-class Kind(StrEnum):
-    auto = "auto"
-    text = "text"
-    html = "html"
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -120,12 +115,7 @@ def main_options(
 
 @app.command()
 def parse(
-    path: Annotated[
-        str,
-        typer.Argument(
-            help="The page: an HTML file or a text dump ('-' or nothing: stdin; .gz is read too)."
-        ),
-    ] = "-",
+    path: PathArgument = "-",
     format: Annotated[
         Format | None,
         typer.Option(
@@ -137,16 +127,9 @@ def parse(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout (atomically).")
     ] = None,
-    kind: Annotated[
-        Kind, typer.Option("--kind", help="Treat the input as HTML or text instead of sniffing.")
-    ] = Kind.auto,
-    url: Annotated[
-        str | None,
-        typer.Option("--url", help="The page's URL: fills article.url and resolves relative links."),
-    ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
-    ] = DEFAULT_MAX_BYTES,
+    kind: KindOption = Kind.auto,
+    url: UrlOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     explain: Annotated[
         bool,
         typer.Option(

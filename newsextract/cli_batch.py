@@ -20,6 +20,7 @@ import typer
 
 from .batch import DEFAULT_TIMEOUT, BatchOptions, BatchOutputError, PlanError, Result, Summary, run_batch
 from .batch.plan import display_path
+from .cli_options import Kind, KindOption, MaxBytesOption
 from .input.read import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -36,12 +37,6 @@ class BatchFormat(StrEnum):
     markdown = "markdown"
     text = "text"
     ndjson = "ndjson"
-
-
-class BatchKind(StrEnum):
-    auto = "auto"
-    text = "text"
-    html = "html"
 
 
 def exit_code(summary: Summary) -> int:
@@ -113,9 +108,7 @@ def batch(
         ),
     ] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace outputs that exist.")] = False,
-    kind: Annotated[
-        BatchKind, typer.Option("--kind", help="Treat every input as HTML or text instead of sniffing.")
-    ] = BatchKind.auto,
+    kind: KindOption = Kind.auto,
     timeout: Annotated[
         float,
         typer.Option(
@@ -126,10 +119,7 @@ def batch(
             "0: no limit.",
         ),
     ] = DEFAULT_TIMEOUT,
-    max_bytes: Annotated[
-        int,
-        typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes (after gunzip)."),
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed file.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:

@@ -16,13 +16,13 @@ import io
 import os
 import subprocess
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.pager import Pager
 
+from .cli_options import Kind, KindOption, MaxBytesOption, PathArgument, UrlOption
 from .input.read import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -75,12 +75,8 @@ class SystemPager(Pager):
             sys.stdout.write(content)
 
 
-class InputKind(StrEnum):
-    """``--kind``: the values of :data:`newsextract.api.KINDS` (a test keeps them equal)."""
-
-    auto = "auto"
-    text = "text"
-    html = "html"
+#: ``--kind`` (kept under this name for the tests).
+InputKind = Kind
 
 
 def stdout_console(*, width: int | None = None, no_color: bool = False) -> Console:
@@ -177,22 +173,10 @@ def export_view(
 
 
 def show(
-    path: Annotated[
-        str,
-        typer.Argument(
-            help="The page: an HTML file or a text dump ('-' or nothing: stdin; .gz is read too)."
-        ),
-    ] = "-",
-    kind: Annotated[
-        InputKind, typer.Option("--kind", help="Treat the input as HTML or text instead of sniffing.")
-    ] = InputKind.auto,
-    url: Annotated[
-        str | None,
-        typer.Option("--url", help="The page's URL: fills article.url and resolves relative links."),
-    ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
-    ] = DEFAULT_MAX_BYTES,
+    path: PathArgument = "-",
+    kind: KindOption = Kind.auto,
+    url: UrlOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     width: Annotated[
         int | None,
         typer.Option(
