@@ -82,3 +82,25 @@ def test_read_also_insert_is_a_teaser_not_body() -> None:
     )
     assert [t.title for t in doc.related] == ["Storm surge leaves damage along the harbor"]
     assert "Storm surge" not in doc.article.text
+
+
+def test_a_long_first_comment_stays_a_comment() -> None:
+    comment = (
+        "I have lived on this street for thirty years and I have never seen the council move this fast "
+        "on anything, which makes me wonder what they are not telling us about the state of the wall."
+    )
+    text = (
+        f"Story title goes here\n{PARA}\n{PARA}\nHashtags\nTry Our AI Features\nComments\nJane Roe\n2 hours ago\n"
+        f"{comment}\n{comment}\n{comment}\n{comment}\nRelated Articles\n"
+    )
+    doc = parse_text(text)
+    assert len(doc.article.blocks) == 2
+    assert [(c.author, c.age) for c in doc.comments.items] == [("Jane Roe", "2 hours ago")]
+    assert doc.comments.items[0].text.count("\n\n") == 3
+
+
+def test_comment_counter_near_the_byline_does_not_hide_the_story() -> None:
+    text = f"Story title goes here\nComments\nBy Carrie Arnold\nNovember 15, 2019\n{PARA}\n{PARA}\n{PARA}\n{PARA}"
+    doc = parse_text(text)
+    assert len(doc.article.blocks) == 4
+    assert doc.article.authors == ["Carrie Arnold"]

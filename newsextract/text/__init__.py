@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from ..language import detect_language
 from ..model import Article, Comments, Document, Source, Teaser
 from . import features
-from .article import best_region, build_blocks, find_title, first_title_line, is_headline, read_header
+from .article import (
+    best_region,
+    build_blocks,
+    cut_at_comments,
+    find_title,
+    first_title_line,
+    is_headline,
+    read_header,
+)
 from .classify import classify
 from .comments import comments_from_zones
 from .lines import Line, split_lines
@@ -44,6 +52,7 @@ def analyse(text: str) -> Analysis:
     zones = assign_zones(lines)
     region = best_region(lines, zones)
     if region is not None:
+        region = cut_at_comments(lines, zones, region)
         title = find_title(lines, zones, *region)
         if title is None and region[0] < region[1] and is_headline(lines[region[0]]):
             title = region[0]  # the dump starts with the headline (daily8)

@@ -121,6 +121,27 @@ def best_region(lines: list[Line], zones: list[str | None]) -> tuple[int, int] |
     return best_span
 
 
+def cut_at_comments(lines: list[Line], zones: list[str | None], region: tuple[int, int]) -> tuple[int, int]:
+    """End the body at a comments heading inside it.
+
+    Comments follow the story: when the best run of prose crosses a comments
+    heading (a long first comment can end the section early, see
+    sections.py), the story is what comes before it, if that is an article
+    at all.
+    """
+    start, end = region
+    for i in range(start + 1, end + 1):
+        if lines[i].label == "comments":
+            before = sum(line_score(lines[k], zones[k]) for k in range(start, i))
+            if before >= MIN_ARTICLE_SCORE:
+                j = i - 1
+                while j > start and lines[j].label not in ("good", "near"):
+                    j -= 1
+                return start, j
+            break
+    return region
+
+
 def _is_caption(line: Line) -> bool:
     return bool(CAPTION_CREDIT.search(line.text))
 

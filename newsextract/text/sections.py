@@ -52,15 +52,16 @@ def _is_tag_line(line: Line, first: bool) -> bool:
 HEADER_REACH = 2
 
 
-#: Two comments (time line, then text) make a thread; one may be the
-#: article's own byline and date under a comment-counter link.
-MIN_COMMENT_HEADERS = 2
-
-
 def _comment_header_above(lines: list[Line], i: int) -> int | None:
-    """Index of the time/byline line just above line ``i``, if any."""
+    """Index of the comment's time line just above line ``i``, if any.
+
+    A date under a byline ("By Carrie Arnold / November 15, 2019") is the
+    article's own header below a comment-counter link, not a comment's.
+    """
     for j in range(i - 1, max(-1, i - 1 - HEADER_REACH), -1):
         if lines[j].label == "meta":
+            if lines[j].reason == "byline" or (j > 0 and lines[j - 1].reason == "byline"):
+                return None
             return j
     return None
 
@@ -81,8 +82,9 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
     zone: str | None = None
     start = 0
     structured = False
-    commented = False  # comments (a time line, then text) were seen in this section
-    headers_seen, last_header = 0, -1
+    commented = False  # a comment (a time line, then text) was seen in this section
+    empty = False  # the section said it has no comments
+    last_header = -1
     tags_seen = 0
     for i, line in enumerate(lines):
         label = line.label
@@ -93,12 +95,12 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
             zones[i] = zone
             continue
         if label in SECTION_HEADINGS:
-            zone, start, structured, commented, tags_seen = label, i, False, False, 0
-            headers_seen, last_header = 0, -1
+            zone, start, structured, commented, empty, tags_seen = label, i, False, False, False, 0
+            last_header = -1
             zones[i] = zone
             continue
         if label == "no_comments":
-            zone, structured = "comments", True
+            zone, structured, empty = "comments", True, True
             zones[i] = zone
             continue
         if zone == "related" and _prose_run(lines, i, RELATED_PROSE_RUN):
@@ -114,11 +116,12 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
             header = _comment_header_above(lines, i) if label in ("good", "near") else None
             if header is not None and header != last_header:
                 last_header = header
-                headers_seen += 1
-                commented = headers_seen >= MIN_COMMENT_HEADERS
+                commented = True
+            # Prose ends the section when no comment was seen in it, or when
+            # it said it was empty ("Nessun commento" next to the byline).
             if label == "good" and (
                 (not structured and i - start <= COMMENT_STRUCTURE_WINDOW)
-                or (not commented and _prose_run(lines, i, COMMENTS_PROSE_RUN))
+                or ((empty or not commented) and _prose_run(lines, i, COMMENTS_PROSE_RUN))
             ):
                 zone = None
         zones[i] = zone
