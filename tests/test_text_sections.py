@@ -104,3 +104,9 @@ def test_comment_counter_near_the_byline_does_not_hide_the_story() -> None:
     doc = parse_text(text)
     assert len(doc.article.blocks) == 4
     assert doc.article.authors == ["Carrie Arnold"]
+
+
+def test_hashtags_go_to_tags() -> None:
+    doc = parse_text(f"Story title goes here\n{PARA}\nHashtags\n#Xiaomi #EV\nxiaomi, electric cars\n\nTry Our AI Features")
+    assert doc.article.tags == ["#Xiaomi", "#EV", "xiaomi", "electric cars"]
+    assert "#EV" not in doc.article.text

@@ -9,6 +9,7 @@ for ``newsextract parse --explain``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..language import detect_language
@@ -63,6 +64,14 @@ def analyse(text: str) -> Analysis:
     return Analysis(lines, zones, region, title, language)
 
 
+#: Several tags on one line: "#Xiaomi #EV", "xiaomi, electric cars, China".
+TAG_SEPARATORS = re.compile(r"\s*[,;|،、]\s*|\s+(?=#)")
+
+
+def split_tags(line: str) -> list[str]:
+    return [tag for tag in TAG_SEPARATORS.split(line) if tag.strip("# ")]
+
+
 def parse_text(text: str, *, url: str | None = None, source: Source | None = None) -> Document:
     a = analyse(text)
     lines, zones = a.lines, a.zones
@@ -96,7 +105,9 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
             header.published,
             header.site_name,
         )
-    article.tags = [ln.text for i, ln in enumerate(lines) if zones[i] == "tags" and ln.label != "tags"]
+    article.tags = [
+        tag for i, ln in enumerate(lines) if zones[i] == "tags" and ln.label != "tags" for tag in split_tags(ln.text)
+    ]
     comments: Comments = comments_from_zones(lines, zones, end)
     i = 0
     while i < len(lines):
