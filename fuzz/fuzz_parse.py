@@ -24,7 +24,9 @@ with ``python fuzz/fuzz_parse.py crash-<sha1>``.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import sys
 
 import atheris
@@ -32,6 +34,13 @@ import atheris
 with atheris.instrument_imports(include=["newsextract"]):
     import newsextract
     from newsextract import InputError
+
+    # Modules the package imports lazily (the HTML and text paths, the
+    # renderers) must be imported here too, or they run uninstrumented and
+    # the fuzzer is blind to the code it most needs to see.
+    for _module in pkgutil.walk_packages(newsextract.__path__, "newsextract."):
+        if not _module.name.startswith(("newsextract.cli", "newsextract.batch", "newsextract.__main__")):
+            importlib.import_module(_module.name)
 
 KINDS = ("auto", "text", "html")
 
