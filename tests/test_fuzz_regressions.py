@@ -38,3 +38,30 @@ def test_fuzzer_finding_parses(name: str) -> None:
         json.loads(doc.to_json())
         doc.to_markdown()
         doc.to_text()
+
+
+#: ``urllib.parse.urlsplit`` raises ValueError("Invalid IPv6 URL") on both
+#: (the fuzzer found the second in a canonical link).
+BROKEN_URLS = ("http://[not-an-ipv6-host/path", "https://example.exampl]/environment/")
+HEADS = (
+    '<link rel="canonical" href="{u}">',
+    '<meta property="og:url" content="{u}">',
+    '<meta property="og:image" content="{u}">',
+    '<link rel="canonical" href="https://example.com/a"><meta property="og:image" content="{u}">',
+)
+
+
+@pytest.mark.parametrize("head", HEADS)
+@pytest.mark.parametrize("broken", BROKEN_URLS)
+@pytest.mark.parametrize("given", [False, True])
+def test_broken_ipv6_urls_do_not_crash(head: str, broken: str, given: bool) -> None:
+    url = broken if given else None
+    page = (
+        f"<html><head>{head.format(u=broken)}</head><body><h1>Title</h1>"
+        f'<p>{"A sentence of the story that goes on for a while. " * 8}</p>'
+        f'<p><a href="{broken}">a link</a> and <a href="/rel">another</a></p></body></html>'
+    )
+    doc = newsextract.parse(page, url=url)
+    assert doc.article.title == "Title"
+    assert doc.article.url in (None, broken, "https://example.com/a")
+    doc.to_markdown()

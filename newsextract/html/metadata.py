@@ -45,12 +45,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from .. import lexicon
 from ..dates import find_date
 from ..model import Comment
-from .text import collapse, element_text
+from .text import absolute_url, collapse, element_text, host_of
 from .tree import Element, find_all
 
 #: JSON-LD ``@type`` values of an article (schema.org CreativeWork subtypes a
@@ -360,6 +360,15 @@ def _attr_or_text(el: Element) -> str:
     return element_text(el)
 
 
+def _scheme(url: str) -> str | None:
+    """The scheme of ``url``; None when it is not a URL at all (``urlsplit``
+    raises on a broken IPv6 host such as ``http://[x``)."""
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return None
+
+
 def extract_metadata(root: Element, url: str | None) -> Metadata:
     md = Metadata()
     metas = _meta_map(root)
@@ -395,10 +404,10 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     page_url = page_url or _first_meta(metas, ("og:url",)) or _first_str(main.get("url"))
     if url:
         md.url = url
-    elif page_url and urlsplit(page_url).scheme in ("http", "https"):
+    elif page_url and _scheme(page_url) in ("http", "https"):
         md.url = page_url
     base = url or md.url
-    host = urlsplit(base).hostname if base else None
+    host = host_of(base)
 
     # title
     title_el = root.find(".//title")
@@ -465,7 +474,7 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     desc = _first_meta(metas, META_DESCRIPTION) or _first_str(main.get("description"))
     md.description = collapse(desc) if desc else None
     image = _first_meta(metas, META_IMAGE) or _first_str(main.get("image") or main.get("thumbnailUrl"))
-    md.image = urljoin(base, image) if image and base else image
+    md.image = (absolute_url(image, base) or image) if image else None
 
     tags: list[str] = list(metas.get("article:tag", []))
     keywords = main.get("keywords")
