@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -158,19 +159,19 @@ class Metadata:
 
 def _json_objects(value: Any) -> Iterator[dict[str, Any]]:
     """Every object of a JSON-LD document: top level, lists and ``@graph``."""
-    stack = [value]
+    stack = deque([value])
     while stack:
-        item = stack.pop(0)
+        item = stack.popleft()
         if isinstance(item, list):
-            stack[:0] = item
+            stack.extendleft(reversed(item))
         elif isinstance(item, dict):
             yield item
             graph = item.get("@graph")
             if isinstance(graph, list | dict):
-                stack.insert(0, graph)
+                stack.appendleft(graph)
             main = item.get("mainEntity")
             if isinstance(main, dict):
-                stack.insert(0, main)
+                stack.appendleft(main)
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
@@ -193,14 +194,22 @@ def json_ld_objects(root: Element) -> list[dict[str, Any]]:
         raw = raw.removeprefix("<![CDATA[").removesuffix("]]>").strip().rstrip(";")
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past the interpreter's limit
             continue
         out.extend(_json_objects(data))
     return out
 
 
-def _name_of(value: Any) -> list[str]:
+#: How deep :func:`_name_of` and :func:`_first_str` follow nested JSON-LD
+#: lists and objects (real pages nest two or three levels; a hostile page can
+#: nest to the JSON parser's own limit, which would exhaust Python's stack).
+MAX_JSON_NESTING = 16
+
+
+def _name_of(value: Any, depth: int = 0) -> list[str]:
     """Names of a JSON-LD Person/Organization value (str, object or list)."""
+    if depth > MAX_JSON_NESTING:
+        return []
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
@@ -214,21 +223,23 @@ def _name_of(value: Any) -> list[str]:
             return [f"{given} {family}"]
         return []
     if isinstance(value, list):
-        return [n for v in value for n in _name_of(v)]
+        return [n for v in value for n in _name_of(v, depth + 1)]
     return []
 
 
-def _first_str(value: Any) -> str | None:
+def _first_str(value: Any, depth: int = 0) -> str | None:
+    if depth > MAX_JSON_NESTING:
+        return None
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, list):
         for v in value:
-            s = _first_str(v)
+            s = _first_str(v, depth + 1)
             if s:
                 return s
     if isinstance(value, dict):
         for key in ("url", "@id", "contentUrl"):
-            s = _first_str(value.get(key))
+            s = _first_str(value.get(key), depth + 1)
             if s:
                 return s
     return None
