@@ -65,3 +65,20 @@ def test_broken_ipv6_urls_do_not_crash(head: str, broken: str, given: bool) -> N
     assert doc.article.title == "Title"
     assert doc.article.url in (None, broken, "https://example.com/a")
     doc.to_markdown()
+
+
+def test_drop_tree_keeps_the_text_around_control_characters_the_parser_kept() -> None:
+    # libxml2 leaves U+000E and U+001C in the tree, but lxml refuses them when
+    # drop_tree joins a removed element's tail to the text before it (the
+    # fuzzer reached this through a related-articles block).
+    from newsextract.html import parse_tree
+    from newsextract.html.tree import drop_tree
+
+    root = parse_tree("<html><body><div>a\x0e<span>x</span>b\x1c<i>y</i>c<b>z</b>d</div></body></html>")
+    div = root.find(".//div")
+    assert div is not None and div.text == "a\x0e"
+    drop_tree(div[0])  # joins to the parent's text
+    assert div.text == "ab"
+    drop_tree(div[1])  # joins to the previous sibling's tail
+    drop_tree(div[0])
+    assert div.text == "abcd"

@@ -49,16 +49,12 @@ from .metadata import (
 from .related import card_teaser, extract_related, insert_teaser
 from .scan import scan
 from .segments import Segment, Segmenter, strip_unseen
-from .tree import Element, source_line
+from .tree import XML_UNSAFE, Element, source_line
 
 __all__ = ["parse_html", "parse_tree"]
 
 #: An XML declaration: lxml refuses a declared encoding on already decoded text.
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-#: Characters an lxml tree cannot hold (C0 controls other than tab and line
-#: breaks, lone surrogates, U+FFFE/U+FFFF).  libxml2's HTML parser drops them
-#: itself; the BeautifulSoup fallback would hand them to lxml and fail.
-XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+")
 #: "Be the first to comment on this article" and its kin are short.
 MAX_NO_COMMENTS_CHARS = 60
 #: A ``<time>`` inside these is a teaser's or the site's, not the article's.
@@ -98,6 +94,7 @@ def parse_tree(text: str) -> Element:
     if root is None or not isinstance(root.tag, str):
         from lxml.html import soupparser
 
+        # (lxml refuses the control characters BeautifulSoup passes on)
         root = soupparser.fromstring(XML_UNSAFE.sub("", text))
     return root
 

@@ -7,9 +7,16 @@ touches, which costs more than the rest of a walk over the tree.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 Element = etree._Element
+
+#: Characters lxml refuses in a text it is given (C0 controls other than tab
+#: and line breaks, lone surrogates, U+FFFE/U+FFFF), although libxml2's HTML
+#: parser can leave some of them in the tree it builds.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+")
 
 #: The text of an element and its descendants (XPath ``string()``, in C).
 _STRING = etree.XPath("string()")
@@ -27,11 +34,19 @@ def drop_tree(el: Element) -> None:
         return
     if el.tail:
         prev = el.getprevious()
-        if prev is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            prev.tail = (prev.tail or "") + el.tail
+        joined = ((parent.text if prev is None else prev.tail) or "") + el.tail
+        try:
+            _set_text(parent, prev, joined)
+        except ValueError:  # a control character the parser kept: lxml won't take it back
+            _set_text(parent, prev, XML_UNSAFE.sub("", joined))
     parent.remove(el)
+
+
+def _set_text(parent: Element, prev: Element | None, value: str) -> None:
+    if prev is None:
+        parent.text = value
+    else:
+        prev.tail = value
 
 
 def find_all(el: Element, path: str) -> list[Element]:
