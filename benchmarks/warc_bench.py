@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             for workers in (1, 2):
                 start = time.perf_counter()
                 cluster = LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
                 )
                 clusters[workers] = (cluster, Client(cluster, set_as_default=False))
                 startup[workers] = time.perf_counter() - start

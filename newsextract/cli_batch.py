@@ -268,8 +268,9 @@ def print_summary(console: Console, summary: Summary) -> None:
     from rich.table import Table
 
     rate = summary.done / summary.seconds if summary.seconds > 0 else 0.0
+    unit = "pages" if summary.warc_files else "files"  # a WARC file holds many pages
     console.print(
-        f"newsextract batch: {summary.done} files in {summary.seconds:.1f} s ({rate:.0f} files/s)",
+        f"newsextract batch: {summary.done} {unit} in {summary.seconds:.1f} s ({rate:.0f} {unit}/s)",
         markup=False,
         soft_wrap=True,
     )
