@@ -235,6 +235,8 @@ class _Raw:
     payload_length: int | None  # as declared by the record, to tell a truncated one
 
 
+#: The status of a response whose HTTP headers cannot be parsed.
+_BAD_HTTP: Final = -1
 _RECORD_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")
 _FASTWARC_TYPES: dict[int, str] = {}
 
@@ -252,11 +254,14 @@ def _fastwarc(stream: Any) -> Iterator[_Raw]:
         status: int | None = None
         http: dict[str, str] = {}
         if rtype == "response" and record.is_http:
-            record.parse_http()
-            http_headers = record.http_headers
-            status = http_headers.status_code
-            for key, value in http_headers.astuples():
-                http.setdefault(key.lower(), value)
+            try:
+                record.parse_http()
+                http_headers = record.http_headers
+                status = http_headers.status_code
+                for key, value in http_headers.astuples():
+                    http.setdefault(key.lower(), value)
+            except Exception:
+                status = _BAD_HTTP
         yield _Raw(
             number,
             functools.partial(int, record.stream_pos),
@@ -352,6 +357,8 @@ def _page(raw: _Raw, max_bytes: int, stats: WarcStats) -> WarcPage | WarcError |
     if raw.type != "response":
         stats.skipped[SKIP_TYPE] += 1
         return None
+    if raw.status == _BAD_HTTP:
+        return WarcError(raw.number, _offset(raw), "unreadable HTTP response headers")
     if raw.status is None or raw.payload is None:
         stats.skipped[SKIP_NOT_HTTP] += 1
         return None
