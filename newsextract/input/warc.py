@@ -370,8 +370,12 @@ def _page(raw: _Raw, max_bytes: int, stats: WarcStats) -> WarcPage | WarcError |
     if media is not None and media not in HTML_TYPES and media not in ("application/octet-stream", "unknown/unknown"):
         stats.skipped[SKIP_NOT_HTML] += 1
         return None
+    declared = raw.payload_length
+    if declared is not None and declared > max_bytes:
+        return WarcError(raw.number, _offset(raw), f"record body is larger than the limit of {max_bytes} bytes")
     try:
-        body = raw.payload.read(max_bytes + 1)
+        # read(n) may allocate n bytes up front: ask for what the record declares
+        body = raw.payload.read(max_bytes + 1 if declared is None else declared)
     except Exception as exc:  # a truncated or corrupt gzip member under the payload
         return WarcError(raw.number, _offset(raw), f"unreadable record, rest of the file skipped ({_why(exc)})", True)
     offset = _offset(raw)
