@@ -285,3 +285,13 @@ def test_without_the_warc_extra_one_clear_line(crawl: tuple[Path, list[tuple[str
     summary = run_batch(BatchOptions(inputs=("in",), outdir="out3", fmt="ndjson", workers=1))
     assert summary.converted == 1 and summary.failed == 1
     assert "newsextract[warc]" in (root / "out3" / "errors.jsonl").read_text()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_record_over_the_size_limit_fails_alone(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, pages=("index-page.html", "news-wordpress.html"), extras=False)
+    with open(path, "rb") as fh:
+        items = list(iter_warc(fh, max_bytes=8000, backend=backend))  # index-page.html is ~4 KB, the other ~16 KB
+    assert isinstance(items[0], WarcPage)
+    assert isinstance(items[1], WarcError) and not items[1].fatal and "limit of 8000 bytes" in items[1].message
