@@ -25,13 +25,17 @@ def parse(
     url: str | None = None,
     kind: Kind = "auto",
     name: str = "input",
+    encoding: str | None = None,
 ) -> Document:
     """Parse one page (HTML or a text dump) into a :class:`Document`.
 
     ``data`` may be bytes in any encoding or an already decoded string.
     ``kind`` forces the HTML or the text path; ``auto`` sniffs.  ``url`` is the
     page's address: it becomes ``article.url`` (over the page's own canonical
-    link) and makes relative links absolute.  Raises :class:`InputError` for input that is not
+    link) and makes relative links absolute.  ``encoding`` is a charset
+    declared outside the bytes (an HTTP ``Content-Type; charset=``): used when
+    the bytes decode cleanly with it, after a byte-order mark and before the
+    page's own ``<meta charset>``.  Raises :class:`InputError` for input that is not
     a page (empty, whitespace only, binary).
     """
     if kind not in KINDS:
@@ -39,7 +43,7 @@ def parse(
     if isinstance(data, bytes):
         if not data.strip():
             raise InputError(f"{name}: empty input" if not data else f"{name}: input is only whitespace")
-        decoded = decode(data, name=name)
+        decoded = decode(data, name=name, hint=encoding)
         text, encoding, length = decoded.text, decoded.encoding, len(data)
     else:
         text, encoding, length = data, None, len(data)

@@ -37,6 +37,7 @@ class BatchFormat(StrEnum):
     markdown = "markdown"
     text = "text"
     ndjson = "ndjson"
+    parquet = "parquet"
 
 
 def exit_code(summary: Summary) -> int:
@@ -59,7 +60,8 @@ def batch(
         typer.Argument(
             metavar="INPUT",
             help="Folders, files and glob patterns (quote them); '-' reads a list of paths from stdin, "
-            "one per line or NUL-separated. .gz files are read transparently.",
+            "one per line or NUL-separated. .gz files are read transparently; a *.warc or *.warc.gz "
+            "file is a crawl: each HTML response in it is a page (needs newsextract[warc]).",
             show_default=False,
         ),
     ],
@@ -78,7 +80,8 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="One file per page (.json, .md, .txt) or one ndjson stream (OUTDIR/documents.ndjson).",
+            help="One file per page (.json, .md, .txt), one ndjson stream (OUTDIR/documents.ndjson) "
+            "or one Parquet file (OUTDIR/documents.parquet; needs newsextract[parquet]).",
         ),
     ] = BatchFormat.json,
     workers: Annotated[
@@ -265,8 +268,9 @@ def print_summary(console: Console, summary: Summary) -> None:
     from rich.table import Table
 
     rate = summary.done / summary.seconds if summary.seconds > 0 else 0.0
+    unit = "pages" if summary.warc_files else "files"  # a WARC file holds many pages
     console.print(
-        f"newsextract batch: {summary.done} files in {summary.seconds:.1f} s ({rate:.0f} files/s)",
+        f"newsextract batch: {summary.done} {unit} in {summary.seconds:.1f} s ({rate:.0f} {unit}/s)",
         markup=False,
         soft_wrap=True,
     )
@@ -294,6 +298,15 @@ def print_summary(console: Console, summary: Summary) -> None:
         console.print(f"... and {summary.failed - len(summary.failures)} more", markup=False)
     if summary.failed and summary.errors_path:
         console.print(f"every failure: {os.path.relpath(summary.errors_path)}", markup=False, soft_wrap=True)
+    if summary.warc_files:
+        skipped = sum(summary.records_skipped.values())
+        reasons = ", ".join(f"{n} {why}" for why, n in summary.records_skipped.most_common())
+        console.print(
+            f"WARC: {summary.warc_files} file(s); {skipped} record(s) that are not pages skipped"
+            + (f" ({reasons})" if reasons else ""),
+            markup=False,
+            soft_wrap=True,
+        )
     if summary.output_path:
         console.print(f"documents: {os.path.relpath(summary.output_path)}", markup=False, soft_wrap=True)
     if summary.interrupted:

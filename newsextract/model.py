@@ -159,11 +159,21 @@ class Source:
     encoding: str | None = None
     length: int = 0  # bytes (or characters, for str input) read
     path: str | None = None
+    # A page read from a WARC file (path is the WARC file): its record.
+    record_id: str | None = None  # WARC-Record-ID
+    offset: int | None = None  # where the record starts in the file
+    fetched: str | None = None  # WARC-Date: when the crawler fetched the page
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "encoding": self.encoding, "length": self.length}
         if self.path is not None:
             out["path"] = self.path
+        if self.record_id is not None:
+            out["record_id"] = self.record_id
+        if self.offset is not None:
+            out["offset"] = self.offset
+        if self.fetched is not None:
+            out["fetched"] = self.fetched
         return out
 
 

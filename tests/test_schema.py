@@ -53,7 +53,15 @@ def maximal_doc() -> Document:
             found=True, items=[Comment("c", author="a", published="2024-05-01", age="1h", depth=1)]
         ),
         related=[Teaser("t", url="u", source="s", published="2024-05-01", age="1h", summary="m")],
-        source=Source(kind="text", encoding="utf-8", length=10, path="page.txt"),
+        source=Source(
+            kind="html",
+            encoding="utf-8",
+            length=10,
+            path="crawl.warc.gz",
+            record_id="<urn:uuid:0>",
+            offset=0,
+            fetched="2024-05-01T00:00:00Z",
+        ),
     )
 
 

@@ -20,7 +20,10 @@ Output paths mirror the input tree and are always *relative* to OUTDIR:
   ``tar`` stores absolute names.
 
 The name keeps its stem and takes the format's extension (``b.html.gz`` ->
-``b.json``).  Every output path is checked here to be a plain relative path
+``b.json``).  A WARC file (``*.warc``, ``*.warc.gz``) holds many pages: its
+output is a *folder* named by its stem (``a/crawl.warc.gz`` -> ``a/crawl/``),
+with one file per page named by the record's number in the WARC
+(``a/crawl/7.json``).  Every output path is checked here to be a plain relative path
 (no ``..``, no root, no empty part); the worker checks again, on the real
 file system, that the folder it writes into resolves inside OUTDIR.
 """
@@ -37,12 +40,16 @@ from pathlib import PurePath, PurePosixPath
 from typing import BinaryIO
 
 from ..errors import NewsextractError
+from ..input.warc import is_warc_name
 
-#: Output extension per format (``ndjson`` writes one file, :data:`NDJSON_NAME`).
+#: Output extension per format (``ndjson`` and ``parquet`` write one file each,
+#: :data:`NDJSON_NAME` and :data:`PARQUET_NAME`).
 EXTENSIONS: dict[str, str] = {"json": ".json", "markdown": ".md", "text": ".txt"}
-FORMATS: tuple[str, ...] = (*EXTENSIONS, "ndjson")
+FORMATS: tuple[str, ...] = (*EXTENSIONS, "ndjson", "parquet")
 #: The one output file of ``--format ndjson`` inside OUTDIR.
 NDJSON_NAME = "documents.ndjson"
+#: The one output file of ``--format parquet`` inside OUTDIR.
+PARQUET_NAME = "documents.parquet"
 #: The failure report inside OUTDIR.
 ERRORS_NAME = "errors.jsonl"
 #: Suffixes that are dropped before the page's own extension (``b.html.gz`` -> ``b``).
@@ -71,7 +78,8 @@ class PlannedFile:
     ``source`` is the path as given or found (shown in reports, written to
     ``source.path`` and to the ndjson ``path``); ``read_path`` is the absolute
     path the worker reads; ``output`` is the output path relative to OUTDIR, in
-    POSIX form (``None`` with ``--format ndjson``).  ``error`` is set, with its
+    POSIX form (``None`` with ``--format ndjson``); for a WARC file (``warc``)
+    it is the folder of its pages' outputs.  ``error`` is set, with its
     kind in ``error_kind``, when the file failed at planning time (a folder
     that cannot be listed, an output name that is not safe): it is reported as
     failed and never sent to a worker.
@@ -82,6 +90,7 @@ class PlannedFile:
     output: str | None
     error_kind: str | None = None
     error: str | None = None
+    warc: bool = False
 
 
 def has_magic(text: str) -> bool:
@@ -342,13 +351,16 @@ class Plan:
 
     def _file(self, path: str, source_rel: PurePosixPath) -> PlannedFile:
         source = display_path(path)
+        warc = is_warc_name(path)
         if self.extension is None:
-            return PlannedFile(source, self._abs(path), None)
+            return PlannedFile(source, self._abs(path), None, warc=warc)
         try:
-            output = output_relpath(source_rel, self.extension)
+            output = output_relpath(source_rel, "" if warc else self.extension)
         except UnsafePathError as exc:
-            return PlannedFile(source, self._abs(path), None, error_kind="unsafe_output", error=str(exc))
-        return PlannedFile(source, self._abs(path), output)
+            return PlannedFile(
+                source, self._abs(path), None, error_kind="unsafe_output", error=str(exc), warc=warc
+            )
+        return PlannedFile(source, self._abs(path), output, warc=warc)
 
     def _failed(self, path: str, exc: OSError) -> PlannedFile:
         reason = exc.strerror or str(exc)
@@ -362,6 +374,7 @@ __all__ = [
     "EXTENSIONS",
     "FORMATS",
     "NDJSON_NAME",
+    "PARQUET_NAME",
     "Plan",
     "PlanError",
     "PlannedFile",

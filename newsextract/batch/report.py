@@ -21,7 +21,7 @@ import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from .worker import CONVERTED, FAILED, NO_ARTICLE, SKIPPED, Result
 
@@ -51,6 +51,8 @@ class Summary:
     output_path: str | None = None  # the ndjson file, when there is one
     failures: list[Result] = field(default_factory=list)  # the first SHOWN_FAILURES
     failure_kinds: Counter[str] = field(default_factory=Counter)
+    warc_files: int = 0  # WARC files read
+    records_skipped: Counter[str] = field(default_factory=Counter)  # WARC records that are not pages, by reason
 
     @property
     def done(self) -> int:
@@ -196,4 +198,98 @@ class NdjsonSink:
                 os.unlink(self._tmp)
 
 
-__all__ = ["SHOWN_FAILURES", "ErrorLog", "NdjsonSink", "OutputClosedError", "Summary"]
+class ParquetSink:
+    """The output of ``--format parquet``: ``OUTDIR/documents.parquet``, one
+    row per document (the columns of :mod:`newsextract.render.columns`), in
+    the order the files finish.
+
+    Rows are buffered and written in row groups of :attr:`ROW_GROUP` rows to
+    a hidden temporary file, renamed into place at the end of the run (also
+    on Ctrl-C), so memory stays bounded and a half-written file is never seen.
+    With ``resume`` (``--skip-existing``), the rows of an existing file are
+    copied over batch by batch and their ``path`` remembered, as for ndjson.
+    """
+
+    #: Rows per row group: small enough to bound memory (a row is a page's
+    #: text, a few KB), large enough for Parquet's columnar compression.
+    ROW_GROUP = 1000
+
+    def __init__(self, path: str, *, resume: bool = False) -> None:
+        import pyarrow.parquet as pq
+
+        from ..render.columns import arrow_schema
+
+        self.path = path
+        self._schema = arrow_schema()
+        self._rows: list[dict[str, Any]] = []
+        self._done: set[bytes] = set()
+        folder, name = os.path.split(path)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+        os.close(fd)
+        self._writer: Any = pq.ParquetWriter(self._tmp, self._schema, compression="zstd")
+        if resume and os.path.exists(path):
+            try:
+                self._carry_over(path)
+            except BaseException:
+                self.discard()
+                raise
+
+    def _carry_over(self, path: str) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        try:
+            old = pq.ParquetFile(path)
+            for batch in old.iter_batches(batch_size=self.ROW_GROUP):
+                table = pa.Table.from_batches([batch]).select(list(self._schema.names)).cast(self._schema)
+                for source in table.column("path").to_pylist():
+                    if isinstance(source, str):
+                        self._done.add(_digest(source))
+                self._writer.write_table(table)
+        except (pa.ArrowException, KeyError, ValueError, OSError) as exc:
+            raise OSError(f"cannot carry over {path}: {exc}") from None
+
+    @property
+    def carried_over(self) -> int:
+        return len(self._done)
+
+    def seen(self, source: str) -> bool:
+        return _digest(source) in self._done
+
+    def write(self, row: dict[str, Any]) -> None:
+        self._rows.append(row)
+        if len(self._rows) >= self.ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            import pyarrow as pa
+
+            rows, self._rows = self._rows, []
+            self._writer.write_table(pa.Table.from_pylist(rows, schema=self._schema))
+
+    def close(self) -> None:
+        if self._writer is None:
+            return
+        try:
+            self._flush()
+            writer, self._writer = self._writer, None
+            writer.close()
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(self._tmp, 0o666 & ~mask)
+            os.replace(self._tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            with contextlib.suppress(Exception):
+                writer.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._tmp)
+
+
+__all__ = ["SHOWN_FAILURES", "ErrorLog", "NdjsonSink", "OutputClosedError", "ParquetSink", "Summary"]

@@ -47,8 +47,10 @@ from typing import BinaryIO, Literal, Protocol, TextIO
 
 from ..errors import NewsextractError
 from ..input.read import DEFAULT_MAX_BYTES
-from .plan import ERRORS_NAME, EXTENSIONS, FORMATS, NDJSON_NAME, Plan, PlanError
-from .report import ErrorLog, NdjsonSink, OutputClosedError, Summary
+from ..input.warc import WarcError, WarcStats, WarcUnavailableError, backend_name, is_warc_name, iter_warc
+from ..render.columns import PARQUET_EXTRA
+from .plan import ERRORS_NAME, EXTENSIONS, FORMATS, NDJSON_NAME, PARQUET_NAME, Plan, PlanError, PlannedFile
+from .report import ErrorLog, NdjsonSink, OutputClosedError, ParquetSink, Summary
 from .worker import FAILED, SKIPPED, SLOW_HOOK_ENV, Result, Task, WorkerSettings, failed, serve
 
 #: Default per-file time limit (seconds).  Our parsers take milliseconds on a
@@ -296,20 +298,38 @@ class Progress(Protocol):
 _CLASH_EXAMPLES = 3
 
 
-def _check_existing(plan: Plan, outdir: str, shown: str, fmt: str) -> int:
+#: The one output file of the streaming formats.
+_ONE_FILE: dict[str, str] = {"ndjson": NDJSON_NAME, "parquet": PARQUET_NAME}
+
+
+def _count(plan: Plan) -> int | None:
+    """The number of pages, when it is known without reading WARC files."""
+    total = 0
+    for planned in plan:
+        if planned.warc:
+            return None
+        total += 1
+    return total
+
+
+def _check_existing(plan: Plan, outdir: str, shown: str, fmt: str) -> int | None:
     """Walk the plan once: count the files and refuse to start if any planned
     output exists.  Nothing is kept but the count and a few examples (named
-    below ``shown``, OUTDIR as the user wrote it)."""
-    if fmt == "ndjson" and os.path.lexists(os.path.join(outdir, NDJSON_NAME)):
+    below ``shown``, OUTDIR as the user wrote it).  The count is ``None`` when
+    a WARC file is among the inputs (its pages are counted as they are read)."""
+    one_file = _ONE_FILE.get(fmt)
+    if one_file and os.path.lexists(os.path.join(outdir, one_file)):
         raise PlanError(
-            f"{os.path.join(shown, NDJSON_NAME)} already exists: use --skip-existing to convert only "
+            f"{os.path.join(shown, one_file)} already exists: use --skip-existing to convert only "
             "the files not in it, or --overwrite to replace it"
         )
-    total = 0
+    total: int | None = 0
+    warc = False
     clashes: list[str] = []
     n_clashes = 0
     for planned in plan:
-        total += 1
+        total = (total or 0) + 1
+        warc = warc or planned.warc
         if planned.output is not None and os.path.lexists(os.path.join(outdir, planned.output)):
             n_clashes += 1
             if len(clashes) < _CLASH_EXAMPLES:
@@ -320,7 +340,7 @@ def _check_existing(plan: Plan, outdir: str, shown: str, fmt: str) -> int:
             f"{n_clashes} output file(s) already exist ({', '.join(clashes)}{more}): use --skip-existing "
             "to keep them and convert the rest, or --overwrite to replace them"
         )
-    return total
+    return None if warc else total
 
 
 def run_batch(
@@ -347,6 +367,16 @@ def run_batch(
     to_stdout = options.outdir == "-"
     if to_stdout and fmt != "ndjson":
         raise PlanError("-o - (stdout) works only with --format ndjson; give an output folder")
+    if fmt == "parquet":
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError:
+            raise PlanError(f"--format parquet needs pyarrow: pip install '{PARQUET_EXTRA}'") from None
+    if any(is_warc_name(arg) for arg in options.inputs):
+        try:
+            backend_name()
+        except WarcUnavailableError as exc:
+            raise PlanError(str(exc)) from None
     outdir = "" if to_stdout else os.path.abspath(options.outdir)
     plan = Plan(
         options.inputs,
@@ -364,7 +394,7 @@ def run_batch(
         if outdir and options.existing == "error" and os.path.isdir(outdir):
             total = _check_existing(plan, outdir, options.outdir, fmt)
         elif count_first:
-            total = sum(1 for _ in plan)
+            total = _count(plan)
         if outdir:
             try:
                 os.makedirs(outdir, exist_ok=True)
@@ -387,12 +417,14 @@ def _run(
 ) -> Summary:
     fmt = options.fmt
     summary = Summary(total=total)
+    sink: NdjsonSink | ParquetSink | None = None
     try:
         errors = ErrorLog(os.path.join(outdir, ERRORS_NAME) if outdir else None)
-        sink = None
         if fmt == "ndjson":
             ndjson_path = os.path.join(outdir, NDJSON_NAME) if outdir else None
             sink = NdjsonSink(ndjson_path, resume=options.existing == "skip", stdout=stdout or sys.stdout)
+        elif fmt == "parquet":
+            sink = ParquetSink(os.path.join(outdir, PARQUET_NAME), resume=options.existing == "skip")
     except OSError as exc:
         raise BatchOutputError(f"cannot write to {options.outdir}: {exc.strerror or exc}") from None
     summary.errors_path = errors.path
@@ -401,7 +433,7 @@ def _run(
         fmt=fmt,
         kind=options.kind,
         max_bytes=options.max_bytes,
-        outdir=os.path.realpath(outdir) if outdir and fmt != "ndjson" else None,
+        outdir=os.path.realpath(outdir) if outdir and fmt in EXTENSIONS else None,
         overwrite=options.existing == "overwrite",
         slow_hook=os.environ.get(SLOW_HOOK_ENV) or None,
         parent_pid=os.getpid(),
@@ -411,8 +443,10 @@ def _run(
         workers = max(1, min(workers, total))
 
     def record(result: Result) -> bool:
-        if result.line is not None and sink is not None:
+        if isinstance(sink, NdjsonSink) and result.line is not None:
             sink.write(result.line)
+        elif isinstance(sink, ParquetSink) and result.row is not None:
+            sink.write(result.row)
         summary.add(result)
         if result.status == FAILED:
             errors.write(result)
@@ -422,21 +456,70 @@ def _run(
             summary.stopped = True
         return summary.stopped
 
+    skip = options.existing == "skip"
+    counter = iter(range(sys.maxsize))
+
+    def done_before(source: str, output: str | None) -> bool:
+        return skip and (
+            (sink is not None and sink.seen(source))
+            or (output is not None and os.path.lexists(os.path.join(outdir, output)))
+        )
+
     def tasks() -> Iterator[Task]:
-        skip = options.existing == "skip"
-        for index, planned in enumerate(plan):
+        for planned in plan:
             if summary.stopped:
                 return
             if planned.error is not None:
-                record(Result(index, planned.source, FAILED, None, planned.error_kind, planned.error))
+                record(Result(next(counter), planned.source, FAILED, None, planned.error_kind, planned.error))
                 continue
-            if skip and (
-                (sink is not None and sink.seen(planned.source))
-                or (planned.output is not None and os.path.lexists(os.path.join(outdir, planned.output)))
-            ):
-                record(Result(index, planned.source, SKIPPED, planned.output))
+            if planned.warc:
+                yield from warc_tasks(planned)
                 continue
-            yield Task(index, planned.source, planned.read_path, planned.output)
+            if done_before(planned.source, planned.output):
+                record(Result(next(counter), planned.source, SKIPPED, planned.output))
+                continue
+            yield Task(next(counter), planned.source, planned.read_path, planned.output)
+
+    def warc_tasks(planned: PlannedFile) -> Iterator[Task]:
+        """The pages of one WARC file, read here and sent to the workers as bytes."""
+        extension = EXTENSIONS.get(fmt)
+        stats = WarcStats()
+        try:
+            backend_name()
+            fh = open(planned.read_path, "rb")  # noqa: SIM115 (closed below, also when the run stops)
+        except (WarcUnavailableError, OSError) as exc:
+            reason = str(exc) if isinstance(exc, WarcUnavailableError) else f"cannot read: {exc.strerror or exc}"
+            record(Result(next(counter), planned.source, FAILED, None, "input", reason))
+            return
+        summary.warc_files += 1
+        try:
+            for item in iter_warc(fh, max_bytes=options.max_bytes, stats=stats):
+                if summary.stopped:
+                    return
+                source = f"{planned.source}#{item.number}"
+                if isinstance(item, WarcError):
+                    record(Result(next(counter), source, FAILED, None, "input", item.message))
+                    continue
+                output = f"{planned.output}/{item.number}{extension}" if planned.output and extension else None
+                if done_before(source, output):
+                    record(Result(next(counter), source, SKIPPED, output))
+                    continue
+                yield Task(
+                    next(counter),
+                    source,
+                    planned.read_path,
+                    output,
+                    data=item.body,
+                    url=item.url,
+                    encoding=item.charset,
+                    path=planned.source,
+                    record_id=item.record_id,
+                    offset=item.offset,
+                    fetched=item.date,
+                )
+        finally:
+            fh.close()
+            summary.records_skipped.update(stats.skipped)
 
     start = time.perf_counter()
     if progress is not None:

@@ -40,13 +40,15 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import PurePosixPath
 from types import FrameType
-from typing import Final, cast
+from typing import Any, Final, cast
 
 # The parsers themselves are preloaded by the fork server (see runner.py).
 from ..api import Kind, parse
 from ..errors import InputError
 from ..input.read import read_input
+from ..input.warc import WARC_MAGIC
 from ..render import render, render_ndjson_line
+from ..render.columns import document_row
 from .plan import display_path, is_inside
 
 #: Environment variable of the test hook (see the module docstring).
@@ -75,10 +77,10 @@ ERROR_KINDS: dict[str, str] = {
 class WorkerSettings:
     """What every task of one batch shares; sent once to each worker."""
 
-    fmt: str  # json | markdown | text | ndjson
+    fmt: str  # json | markdown | text | ndjson | parquet
     kind: str = "auto"
     max_bytes: int = 50 * 1024 * 1024
-    outdir: str | None = None  # the real path of OUTDIR; None for ndjson (lines go back to the parent)
+    outdir: str | None = None  # the real path of OUTDIR; None for ndjson/parquet (rows go back to the parent)
     overwrite: bool = False
     slow_hook: str | None = None
     parent_pid: int = 0
@@ -86,10 +88,21 @@ class WorkerSettings:
 
 @dataclass(frozen=True, slots=True)
 class Task:
+    """One page to convert.  A page from a WARC file comes with its bytes
+    (``data``, read by the parent as it walks the WARC) and its record: the
+    worker does not read ``read_path`` then."""
+
     index: int
-    source: str  # as shown in reports
+    source: str  # as shown in reports ("crawl.warc.gz#7" for record 7 of a WARC)
     read_path: str  # absolute
-    output: str | None  # relative to OUTDIR, POSIX; None for ndjson
+    output: str | None  # relative to OUTDIR, POSIX; None for ndjson and parquet
+    data: bytes | None = None
+    url: str | None = None
+    encoding: str | None = None  # the HTTP charset, a hint for the decoder
+    path: str | None = None  # source.path of the document (the WARC file), if not `source`
+    record_id: str | None = None
+    offset: int | None = None
+    fetched: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +111,8 @@ class Result:
 
     ``status`` is one of converted, no_article, failed, skipped; a failure has
     an ``error`` kind (see :data:`ERROR_KINDS`) and a ``message``.  With ndjson
-    the rendered ``line`` comes back to the parent, which owns the one file.
+    the rendered ``line`` comes back to the parent, which owns the one file;
+    with parquet the flat ``row`` (see :mod:`newsextract.render.columns`).
     """
 
     index: int
@@ -109,6 +123,7 @@ class Result:
     message: str | None = None
     line: str | None = None
     seconds: float = 0.0
+    row: dict[str, Any] | None = None
 
 
 class OutputClashError(OSError):
@@ -254,12 +269,23 @@ def convert(task: Task, state: _State) -> Result:
     try:
         if settings.slow_hook and settings.slow_hook in task.source:
             _sleep_for_test(settings.parent_pid)
-        data = read_input(task.read_path, max_bytes=settings.max_bytes)
-        doc = parse(data, kind=cast(Kind, settings.kind), name=task.source)
-        doc.source.path = task.source
+        if task.data is not None:
+            data = task.data
+        else:
+            data = read_input(task.read_path, max_bytes=settings.max_bytes)
+            if data.startswith(WARC_MAGIC):
+                raise InputError(f"{task.source}: a WARC file; name it *.warc or *.warc.gz to read its pages")
+        doc = parse(data, url=task.url, kind=cast(Kind, settings.kind), name=task.source, encoding=task.encoding)
+        doc.source.path = task.path or task.source
+        doc.source.record_id, doc.source.offset, doc.source.fetched = task.record_id, task.offset, task.fetched
+        row = None
         if settings.fmt == "ndjson":
             line = render_ndjson_line(doc, {"path": task.source})
             rendered = None
+        elif settings.fmt == "parquet":
+            line = None
+            rendered = None
+            row = document_row(doc.to_dict(), path=task.source)
         else:
             line = None
             rendered = render(doc, settings.fmt)
@@ -287,7 +313,7 @@ def convert(task: Task, state: _State) -> Result:
             return failed(task, "unsafe_output", str(exc.strerror), elapsed())
         except OSError as exc:
             return failed(task, "output", f"cannot write {task.output}: {exc.strerror or exc}", elapsed())
-    return Result(task.index, task.source, status, task.output, None, None, line, elapsed())
+    return Result(task.index, task.source, status, task.output, None, None, line, elapsed(), row)
 
 
 def _sleep_for_test(parent_pid: int) -> None:

@@ -3,12 +3,14 @@
 Order (the first that applies wins):
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32);
-2. for markup, the charset declared in ``<meta charset>`` or ``http-equiv`` in the
+2. the charset the transport declared (HTTP ``Content-Type; charset=``, given
+   as ``hint``), *if the bytes decode cleanly with it*;
+3. for markup, the charset declared in ``<meta charset>`` or ``http-equiv`` in the
    first 4 KB, *if the bytes decode cleanly with it* (a wrong declaration is
    common on scraped pages, so it is checked, not trusted);
-3. strict UTF-8 (most of the web; a clean UTF-8 decode of non-ASCII text is
+4. strict UTF-8 (most of the web; a clean UTF-8 decode of non-ASCII text is
    almost never an accident);
-4. charset-normalizer's statistical detection of the most likely legacy
+5. charset-normalizer's statistical detection of the most likely legacy
    encoding (cp1252, Shift_JIS, GB18030, KOI8-R, ...), preferring windows-1252
    among Western single-byte encodings that read the bytes equally well.
    (BeautifulSoup's ``UnicodeDammit`` misreads short KOI8-R and cp1252 text as
@@ -109,15 +111,22 @@ def declared_charset(data: bytes) -> str | None:
     m = META_CHARSET.search(data[:4096])
     if not m:
         return None
-    name = _normalise(m.group(1).decode("ascii", "replace"))
+    return _whatwg(m.group(1).decode("ascii", "replace"))
+
+
+def _whatwg(label: str) -> str | None:
+    name = _normalise(label)
     # Browsers read a declared latin-1/ascii as windows-1252 (WHATWG encoding spec).
     if name in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"
     return name
 
 
-def decode(data: bytes, *, name: str = "input") -> Decoded:
-    """Decode ``data`` to text, raising :class:`InputError` for binary input."""
+def decode(data: bytes, *, name: str = "input", hint: str | None = None) -> Decoded:
+    """Decode ``data`` to text, raising :class:`InputError` for binary input.
+
+    ``hint`` is a charset declared outside the bytes (HTTP ``Content-Type``).
+    """
     check_not_binary(data, name)
     for bom, enc in BOMS:
         if data.startswith(bom):
@@ -125,12 +134,12 @@ def decode(data: bytes, *, name: str = "input") -> Decoded:
     if _looks_utf16(data[:8192]):
         enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return Decoded(data.decode(enc, "replace"), enc)
-    declared = declared_charset(data)
-    if declared and declared not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
-        try:
-            return Decoded(data.decode(declared), declared)
-        except (UnicodeDecodeError, LookupError):
-            pass  # a wrong declaration: fall through to detection
+    for declared in (_whatwg(hint) if hint else None, declared_charset(data)):
+        if declared and declared not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+            try:
+                return Decoded(data.decode(declared), declared)
+            except (UnicodeDecodeError, LookupError):
+                pass  # a wrong declaration: fall through to detection
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
