@@ -231,9 +231,67 @@ def _is_age(m: re.Match[str]) -> bool:
 
 _AGE_WINDOW = 160  # an age phrase is short: only the end of a line is searched
 
+# ---------------------------------------------------------------------------
+# a cheap test before the age regex: how an age can end
+#
+# The age regex is anchored at the end of the text (see _TAIL_JUNK) and an age
+# only counts (_is_age) with an after-word ("ago"), a fused form ("órája"), a
+# "now" or "yesterday" expression, or a before-word that marks an age by
+# itself ("vor 3 Stunden"); "yesterday" may be followed by a clock time.  So a
+# text whose last word (trailing punctuation aside) is none of these, and that
+# ends with no digit or am/pm, holds no age: most lines are dismissed with one
+# ``str.endswith`` instead of a search with the large regex.
+
+_JUNK = ".,;:·•|)]】"
+
+#: Characters that the regex engine's IGNORECASE treats as the same letter but
+#: ``str.lower`` does not fold together (``re._casefix``), and the combining
+#: dot that ``"İ".lower()`` adds: both sides of the test are mapped with this.
+_CASELESS = str.maketrans(
+    {
+        "ı": "i", "ſ": "s", "µ": "μ", "ͅ": "ι", "ι": "ι", "ΐ": "ΐ", "ΰ": "ΰ", "ϐ": "β", "ϵ": "ε",
+        "ϑ": "θ", "ϰ": "κ", "ϖ": "π", "ϱ": "ρ", "ς": "σ", "ϕ": "φ", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о",
+        "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ", "ꙋ": "ᲈ", "ẛ": "ṡ", "ﬅ": "ﬆ", "\u0307": None,
+    }
+)  # fmt: skip
+
+#: How a clock time after "yesterday" can end (besides a digit): "3:45 p.m.".
+_CLOCK_ENDINGS = ("am", "pm", "a.m", "p.m")
+
+
+def _caseless(text: str) -> str:
+    low = text.lower()
+    return low if low.isascii() else low.translate(_CASELESS)
+
+
+def _strip_junk(text: str) -> str:
+    while True:
+        stripped = text.rstrip().rstrip(_JUNK)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+@cache
+def _age_endings(langs: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The last words an age can end with, in ``langs`` (all languages: None)."""
+    r = _age_roles(langs)
+    words = [*r["after"], *r["fused"], *r["now"], *r["yday"]]
+    if r["before_only"]:  # "vor 3 Stunden": then a unit can end the age
+        words += r["unit"]
+    endings = {_strip_junk(_caseless(word.split()[-1])) for word in words if word.split()}
+    return tuple(sorted(e for e in endings if e)) + _CLOCK_ENDINGS
+
+
+def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
+    tail = _strip_junk(_caseless(s[-_AGE_WINDOW:]))
+    return bool(tail) and (tail[-1].isdigit() or tail.endswith(_age_endings(langs)))
+
 
 def _age_span(s: str, langs: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """Start and end of the relative age that ends ``s`` (trailing punctuation allowed)."""
+    if not _may_end_with_age(s, langs):
+        return None
     pos = max(0, len(s) - _AGE_WINDOW)
     regex = _age_tail_re(langs)
     while pos < len(s):
@@ -416,6 +474,10 @@ def _date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
 #: Longest text in which a two-digit year (``31.10.23``) is read.
 SHORT_DATE_CHARS = 40
 
+#: Every date pattern but the short one has a four-digit year: text without
+#: four digits in a row is not searched (most lines of a page, cheaply).
+FOUR_DIGITS = re.compile(r"\d{4}")
+
 
 @cache
 def _short_date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -560,7 +622,7 @@ def find_date(
     s = text.strip() if whole_line else text
     if whole_line and (not s or len(s) > 120):
         return None
-    best = _find(s, _date_res(), lang, month_first)
+    best = _find(s, _date_res(), lang, month_first) if FOUR_DIGITS.search(s) else None
     if best is None and len(s.strip()) <= SHORT_DATE_CHARS and "." in s:
         best = _find(s, _short_date_res(), lang, month_first)
     if best is None:
@@ -592,6 +654,8 @@ def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
     offset = max(0, len(s) - 120)
+    if not FOUR_DIGITS.search(s, offset):
+        return None
     for name, regex in _date_res():
         pos = offset
         while (m := regex.search(s, pos)) is not None:
