@@ -50,13 +50,23 @@ def _class(ranges: tuple[tuple[int, int], ...]) -> str:
 #: One compiled character class per script: counting with ``findall`` runs in
 #: C, a Python loop over 20,000 characters does not.
 SCRIPT_PATTERNS = {name: re.compile(f"[{_class(ranges)}]") for name, ranges in SCRIPT_RANGES.items()}
-LETTER = re.compile(r"[^\W\d_]")
+#: Runs of letters: counting their lengths builds a list of words, not of characters.
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+#: Any character of the listed scripts: one search tells whether the per-script
+#: counts are needed at all (most pages are in a Latin-script language).
+ANY_SCRIPT = re.compile(f"[{''.join(_class(ranges) for ranges in SCRIPT_RANGES.values())}]")
 
 
 def script_counts(text: str) -> Counter[str]:
     """Letters per script; letters of no listed script count as ``latin``."""
     counts: Counter[str] = Counter()
-    letters = len(LETTER.findall(text))
+    letters = sum(map(len, LETTERS.findall(text)))
+    if text.isascii() or not ANY_SCRIPT.search(text):
+        if letters:
+            counts["latin"] = letters
+        return counts
     others = 0
     for name, pattern in SCRIPT_PATTERNS.items():
         n = len(pattern.findall(text))
@@ -104,11 +114,13 @@ def detect_language(text: str) -> str | None:
     cyrillic = share("cyrillic") > SCRIPT_SHARE
     index = _stopword_index()
     votes: Counter[str] = Counter()
-    tokens = 0
-    for w in WORD.findall(sample.lower()):
-        tokens += 1
+    words = WORD.findall(sample.lower())
+    tokens = len(words)
+    # each distinct word once, in order of first occurrence (so ties among
+    # languages break as they would word by word)
+    for w, n in Counter(words).items():
         for lang in index.get(w, ()):
-            votes[lang] += 1
+            votes[lang] += n
     if not votes:
         return None
     if cyrillic:

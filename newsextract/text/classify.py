@@ -82,11 +82,12 @@ def density_scale(lines: list[Line]) -> float:
 
 def content_class(line: Line, profile: Profile, scale: float = 1.0) -> str:
     """jusText's core rule: length and stopword density."""
-    density = line.density
-    if not profile.has_stopwords and not profile.unspaced:
-        density = NO_STOPWORDS_DENSITY if line.sentence else 0.0
     if line.length < LENGTH_LOW:
         return "short"
+    if not profile.has_stopwords and not profile.unspaced:
+        density = NO_STOPWORDS_DENSITY if line.sentence else 0.0
+    else:
+        density = line.density
     if density >= STOPWORDS_HIGH * scale:
         return "good" if line.length >= LENGTH_HIGH or line.sentence else "near"
     if density >= STOPWORDS_LOW * scale:
@@ -253,8 +254,7 @@ def classify(lines: list[Line], profile: Profile) -> None:
         if marked:
             line.label, line.reason = marked
         else:
-            line.label = content_class(line, profile, scale)
-            line.reason = f"length {line.length:.0f}, stopwords {line.density:.2f}"
+            line.label = content_class(line, profile, scale)  # reason: see Line.reason
     mark_captions(lines)
 
 
