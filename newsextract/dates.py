@@ -39,7 +39,7 @@ from functools import cache
 
 from . import lexicon
 
-__all__ = ["find_date", "parse_age", "patterns", "split_glued_source"]
+__all__ = ["find_date", "may_end_with_age", "parse_age", "patterns", "split_glued_source"]
 
 _H = r"[^\S\r\n]"  # horizontal whitespace
 
@@ -177,6 +177,7 @@ def _age_tail_re(langs: tuple[str, ...] | None = None) -> re.Pattern[str]:
 AGE_FALLBACK_LANGUAGE = "en"
 
 
+@cache
 def _age_languages(lang: str | None) -> tuple[str, ...] | None:
     if lang is None or lang not in lexicon.age_lexicon():
         return None
@@ -240,28 +241,13 @@ _AGE_WINDOW = 160  # an age phrase is short: only the end of a line is searched
 # itself ("vor 3 Stunden"); "yesterday" may be followed by a clock time.  So a
 # text whose last word (trailing punctuation aside) is none of these, and that
 # ends with no digit or am/pm, holds no age: most lines are dismissed with one
-# ``str.endswith`` instead of a search with the large regex.
+# ``str.endswith`` instead of a search with the large regex.  Both sides are
+# folded with lexicon.caseless, as the regex compares them (IGNORECASE).
 
 _JUNK = ".,;:·•|)]】"
 
-#: Characters that the regex engine's IGNORECASE treats as the same letter but
-#: ``str.lower`` does not fold together (``re._casefix``), and the combining
-#: dot that ``"İ".lower()`` adds: both sides of the test are mapped with this.
-_CASELESS = str.maketrans(
-    {
-        "ı": "i", "ſ": "s", "µ": "μ", "ͅ": "ι", "ι": "ι", "ΐ": "ΐ", "ΰ": "ΰ", "ϐ": "β", "ϵ": "ε",
-        "ϑ": "θ", "ϰ": "κ", "ϖ": "π", "ϱ": "ρ", "ς": "σ", "ϕ": "φ", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о",
-        "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ", "ꙋ": "ᲈ", "ẛ": "ṡ", "ﬅ": "ﬆ", "\u0307": None,
-    }
-)  # fmt: skip
-
 #: How a clock time after "yesterday" can end (besides a digit): "3:45 p.m.".
 _CLOCK_ENDINGS = ("am", "pm", "a.m", "p.m")
-
-
-def _caseless(text: str) -> str:
-    low = text.lower()
-    return low if low.isascii() else low.translate(_CASELESS)
 
 
 def _strip_junk(text: str) -> str:
@@ -279,13 +265,20 @@ def _age_endings(langs: tuple[str, ...] | None = None) -> tuple[str, ...]:
     words = [*r["after"], *r["fused"], *r["now"], *r["yday"]]
     if r["before_only"]:  # "vor 3 Stunden": then a unit can end the age
         words += r["unit"]
-    endings = {_strip_junk(_caseless(word.split()[-1])) for word in words if word.split()}
+    endings = {_strip_junk(lexicon.caseless(word.split()[-1])) for word in words if word.split()}
     return tuple(sorted(e for e in endings if e)) + _CLOCK_ENDINGS
 
 
 def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
-    tail = _strip_junk(_caseless(s[-_AGE_WINDOW:]))
+    tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
     return bool(tail) and (tail[-1].isdigit() or tail.endswith(_age_endings(langs)))
+
+
+def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
+    """False when :func:`parse_age` (same ``lang``) surely finds no age in
+    ``line``: a cheap test, for callers that have cheaper tests of their own to
+    run before the parser."""
+    return _may_end_with_age(line.strip(), _age_languages(lang))
 
 
 def _age_span(s: str, langs: tuple[str, ...] | None = None) -> tuple[int, int] | None:

@@ -33,6 +33,7 @@ __all__ = [
     "UNITS",
     "AgeWords",
     "age_lexicon",
+    "caseless",
     "is_phrase",
     "korean_suffixes",
     "month_key",
@@ -119,11 +120,12 @@ FOLD_CACHE_SIZE = 16384
 @lru_cache(maxsize=FOLD_CACHE_SIZE)
 def _fold(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
+    # " ".join(s.split()) is _WS.sub(" ", s).strip(): str.split and \s agree on whitespace
     if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
-        return _WS.sub(" ", text.lower()).strip()
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text.translate(_PRE_FOLD)).casefold()
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def normalize(text: str) -> str:
@@ -138,6 +140,27 @@ def normalize(text: str) -> str:
     zero-width and bidi characters.  A matching key, not display text.
     """
     return _fold(text).lstrip(_LEADING).rstrip(_TRAILING)
+
+
+#: Characters that the regex engine's IGNORECASE treats as the same letter but
+#: ``str.lower`` does not fold together (``re._casefix``), and the combining
+#: dot that ``"İ".lower()`` adds.
+_CASELESS = str.maketrans(
+    {
+        "ı": "i", "ſ": "s", "µ": "μ", "ͅ": "ι", "ι": "ι", "ΐ": "ΐ", "ΰ": "ΰ", "ϐ": "β", "ϵ": "ε",
+        "ϑ": "θ", "ϰ": "κ", "ϖ": "π", "ϱ": "ρ", "ς": "σ", "ϕ": "φ", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о",
+        "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ", "ꙋ": "ᲈ", "ẛ": "ṡ", "ﬅ": "ﬆ", "\u0307": None,
+    }
+)  # fmt: skip
+
+
+def caseless(text: str) -> str:
+    """Lowercase as a case-insensitive regular expression compares: a word
+    (lowercase, passed through this too) that an ``re.IGNORECASE`` pattern
+    finds in ``text`` is a substring of ``caseless(text)``.  For cheap tests
+    before a regular expression; not a matching key (see :func:`normalize`)."""
+    low = text.lower()
+    return low if low.isascii() else low.translate(_CASELESS)
 
 
 def _normalize_head(text: str) -> str:
@@ -641,42 +664,72 @@ def _whole_index(categories: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
     return MappingProxyType({p: frozenset(c) for p, c in index.items()})
 
 
+#: Phrases at least this long are indexed by their first characters; shorter
+#: ones are looked up whole (``line[:1]``, ``line[:2]``, ...).
+_PREFIX_KEY = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _PrefixIndex:
+    # first _PREFIX_KEY characters -> (length, phrase, category, needs separator), longest first
+    long: Mapping[str, tuple[tuple[int, str, str, bool], ...]]
+    # a phrase shorter than _PREFIX_KEY -> (category, needs separator)
+    short: Mapping[str, tuple[tuple[str, bool], ...]]
+    short_lengths: tuple[int, ...]  # longest first
+
+
 @cache
-def _prefix_index(categories: tuple[str, ...]) -> Mapping[str, tuple[tuple[int, str, str, bool], ...]]:
-    """First two characters of a phrase -> (length, phrase, category, needs separator), longest first."""
-    index: dict[str, list[tuple[int, str, str, bool]]] = {}
+def _prefix_index(categories: tuple[str, ...]) -> _PrefixIndex:
+    long: dict[str, list[tuple[int, str, str, bool]]] = {}
+    short: dict[str, list[tuple[str, bool]]] = {}
     for category in categories:
         cat = _category(category)
         for phrase in cat.all:
-            index.setdefault(phrase[:2], []).append((len(phrase), phrase, category, phrase in cat.needs_separator))
-    return MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in index.items()})
+            needs_sep = phrase in cat.needs_separator
+            if len(phrase) >= _PREFIX_KEY:
+                long.setdefault(phrase[:_PREFIX_KEY], []).append((len(phrase), phrase, category, needs_sep))
+            else:
+                short.setdefault(phrase, []).append((category, needs_sep))
+    return _PrefixIndex(
+        long=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in long.items()}),
+        short=MappingProxyType({k: tuple(sorted(v)) for k, v in short.items()}),
+        short_lengths=tuple(sorted({len(p) for p in short}, reverse=True)),
+    )
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _ends_phrase(after: str, phrase: str, needs_sep: bool) -> bool:
+    """May ``phrase`` end where ``after`` (the rest of the line) begins?"""
+    if needs_sep:
+        return after.lstrip(" ")[:1] in _SEPARATORS
+    last = phrase[-1]
+    return not after or not _is_letter_or_digit(last) or _is_scriptio_continua(last) or not _continues_word(after[0])
 
 
 def match_line(line: str, whole: tuple[str, ...], prefix: tuple[str, ...]) -> LineMatch:
     """Match ``line`` against the ``whole``-line categories and the ``prefix``
     categories in one pass (same rules as :func:`is_phrase` without counts and
-    :func:`starts_with_phrase`).  Pass the category tuples as constants: the
-    merged indexes are built once per tuple."""
+    :func:`starts_with_phrase`: per category the longest phrase that ends at a
+    word boundary).  Pass the category tuples as constants: the merged indexes
+    are built once per tuple."""
     head = _normalize_head(line)
     if not head:
         return _NO_MATCH
     norm = head.rstrip(_TRAILING)
-    found = _whole_index(whole).get(norm, frozenset())
+    found = _whole_index(whole).get(norm, _EMPTY)
     prefixes: dict[str, str] = {}
     index = _prefix_index(prefix)
-    for key in (head[:2], head[:1]) if len(head) > 1 else (head[:1],):
-        for length, phrase, category, needs_sep in index.get(key, ()):
-            if category in prefixes or length > len(head) or not head.startswith(phrase):
-                continue
-            if len(phrase) == 1 and key != phrase:
-                continue
-            after = head[length:]
-            if needs_sep:
-                if after.lstrip(" ")[:1] in _SEPARATORS:
-                    prefixes[category] = phrase
-                continue
-            last = phrase[-1]
-            if not after or not _is_letter_or_digit(last) or _is_scriptio_continua(last) or not _continues_word(after[0]):
+    for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
+        if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
+            prefixes[category] = phrase
+    for length in index.short_lengths:
+        if length > len(head):
+            continue
+        phrase = head[:length]
+        for category, needs_sep in index.short.get(phrase, ()):
+            if category not in prefixes and _ends_phrase(head[length:], phrase, needs_sep):
                 prefixes[category] = phrase
     if not found and not prefixes:
         return _NO_MATCH
