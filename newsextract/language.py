@@ -63,10 +63,6 @@ def script_counts(text: str) -> Counter[str]:
     """Letters per script; letters of no listed script count as ``latin``."""
     counts: Counter[str] = Counter()
     letters = sum(map(len, LETTERS.findall(text)))
-    if text.isascii() or not ANY_SCRIPT.search(text):
-        if letters:
-            counts["latin"] = letters
-        return counts
     others = 0
     for name, pattern in SCRIPT_PATTERNS.items():
         n = len(pattern.findall(text))
@@ -91,9 +87,14 @@ def _stopword_index() -> dict[str, tuple[str, ...]]:
 def detect_language(text: str) -> str | None:
     """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
     sample = text[:SAMPLE_CHARS]
+    if sample.isascii() or not ANY_SCRIPT.search(sample):
+        # Latin script only: no script decides, only the stopwords do
+        if not _has_letters(sample, MIN_LETTERS):
+            return None
+        return _by_stopwords(sample, cyrillic=False)
     scripts = script_counts(sample)
     letters = sum(scripts.values())
-    if letters < 20:
+    if letters < MIN_LETTERS:
         return None
 
     def share(name: str) -> float:
@@ -111,15 +112,35 @@ def detect_language(text: str) -> str | None:
     for name, code in (("hebrew", "he"), ("thai", "th"), ("devanagari", "hi"), ("greek", "el")):
         if share(name) > SCRIPT_SHARE:
             return code
-    cyrillic = share("cyrillic") > SCRIPT_SHARE
+    return _by_stopwords(sample, cyrillic=share("cyrillic") > SCRIPT_SHARE)
+
+
+#: Fewer letters than this say nothing about the language.
+MIN_LETTERS = 20
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """Does ``text`` hold at least ``n`` letters?"""
+    count = 0
+    for m in LETTERS.finditer(text):
+        count += m.end() - m.start()
+        if count >= n:
+            return True
+    return False
+
+
+def _by_stopwords(sample: str, *, cyrillic: bool) -> str | None:
+    """The language whose stopwords cover the most tokens of ``sample``."""
     index = _stopword_index()
     votes: Counter[str] = Counter()
     words = WORD.findall(sample.lower())
     tokens = len(words)
-    # each distinct word once, in order of first occurrence (so ties among
+    counts = Counter(words)
+    # each distinct stopword once, in order of first occurrence (so ties among
     # languages break as they would word by word)
-    for w, n in Counter(words).items():
-        for lang in index.get(w, ()):
+    for w in filter(index.__contains__, counts):
+        n = counts[w]
+        for lang in index[w]:
             votes[lang] += n
     if not votes:
         return None
