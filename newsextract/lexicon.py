@@ -117,8 +117,7 @@ _TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。�
 FOLD_CACHE_SIZE = 16384
 
 
-@lru_cache(maxsize=FOLD_CACHE_SIZE)
-def _fold(text: str) -> str:
+def _fold_text(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
     # " ".join(s.split()) is _WS.sub(" ", s).strip(): str.split and \s agree on whitespace
     if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
@@ -126,6 +125,10 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_PRE_FOLD)).casefold()
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     return " ".join(text.split())
+
+
+#: :func:`_fold_text`, cached for lines (the word lists are folded once each, uncached).
+_fold = lru_cache(maxsize=FOLD_CACHE_SIZE)(_fold_text)
 
 
 def normalize(text: str) -> str:
@@ -248,6 +251,7 @@ def _category(category: str) -> _Category:
     by_language: dict[str, frozenset[str]] = {}
     with_sep: set[str] = set()
     without_sep: set[str] = set()
+    folded: dict[str, str] = {}  # many phrases are shared by several languages
     for lang, items in raw.items():
         if lang.startswith("_"):
             continue
@@ -255,7 +259,9 @@ def _category(category: str) -> _Category:
             raise ValueError(f"{category} is not a phrase-list category (language {lang!r})")
         norms: set[str] = set()
         for item in items:
-            norm = normalize(item)
+            norm = folded.get(item)
+            if norm is None:
+                norm = folded[item] = _fold_text(item).lstrip(_LEADING).rstrip(_TRAILING)  # normalize()
             if not norm:
                 continue
             norms.add(norm)
@@ -433,8 +439,13 @@ def _stopwords(code: str) -> frozenset[str]:
         return frozenset()
     words: set[str] = set()
     for word in _word_lines(_read("stopwords", f"{code}.txt")):
-        plain = unicodedata.normalize("NFKC", word).casefold()
-        for form in (plain, _fold(word), plain.replace("\u200c", "")):
+        if word.isascii():  # NFKC and casefold of ASCII are lower(); no fold table, no ZWNJ
+            low = word.lower()
+            forms: tuple[str, ...] = (low, " ".join(low.split()))
+        else:
+            plain = unicodedata.normalize("NFKC", word).casefold()
+            forms = (plain, _fold_text(word), plain.replace("\u200c", ""))
+        for form in forms:
             words.add(form)
             if "'" in form:
                 words.add(form.replace("'", "’"))
