@@ -278,7 +278,7 @@ def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
     """False when :func:`parse_age` (same ``lang``) surely finds no age in
     ``line``: a cheap test, for callers that have cheaper tests of their own to
     run before the parser."""
-    return _may_end_with_age(line.strip(), _age_languages(lang))
+    return _may_end_with_age(line, _age_languages(lang))  # the test strips the end itself
 
 
 def _age_span(s: str, langs: tuple[str, ...] | None = None) -> tuple[int, int] | None:

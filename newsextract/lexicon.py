@@ -299,9 +299,20 @@ _COUNT_FIRST = re.compile(rf"^[(\[]?{_COUNT}[)\]]?\s?{_COUNTER}\s?(?P<rest>\D.{{
 _COUNT_LAST = re.compile(rf"^(?P<rest>.{{0,200}}?\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
 
 
+#: What a normalized heading with a count can end with: a digit, "12k", a
+#: closing bracket or a counter word ("댓글 12개", "3件").
+_COUNT_LAST_CHARS = frozenset(")]）】k개의件の条條则則")
+
+
 def _without_count(norm: str) -> str | None:
     """``norm`` with a leading or trailing count removed, or None if it has none."""
-    for pattern in (_COUNT_FIRST, _COUNT_LAST):
+    first, last = norm[:1], norm[-1:]
+    patterns = []
+    if first.isdigit() or first in ("(", "["):
+        patterns.append(_COUNT_FIRST)
+    if last.isdigit() or last in _COUNT_LAST_CHARS:
+        patterns.append(_COUNT_LAST)
+    for pattern in patterns:
         m = pattern.match(norm)
         if m:
             rest = normalize(m.group("rest"))
@@ -687,6 +698,7 @@ class _PrefixIndex:
     # a phrase shorter than _PREFIX_KEY -> (category, needs separator)
     short: Mapping[str, tuple[tuple[str, bool], ...]]
     short_lengths: tuple[int, ...]  # longest first
+    short_first: frozenset[str]  # the first characters of the short phrases
 
 
 @cache
@@ -705,6 +717,7 @@ def _prefix_index(categories: tuple[str, ...]) -> _PrefixIndex:
         long=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in long.items()}),
         short=MappingProxyType({k: tuple(sorted(v)) for k, v in short.items()}),
         short_lengths=tuple(sorted({len(p) for p in short}, reverse=True)),
+        short_first=frozenset(p[0] for p in short),
     )
 
 
@@ -735,7 +748,7 @@ def match_line(line: str, whole: tuple[str, ...], prefix: tuple[str, ...]) -> Li
     for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
         if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
             prefixes[category] = phrase
-    for length in index.short_lengths:
+    for length in index.short_lengths if head[0] in index.short_first else ():
         if length > len(head):
             continue
         phrase = head[:length]

@@ -269,8 +269,16 @@ MAX_CAPTION_CHARS = 400
 
 def classify(lines: list[Line], profile: Profile) -> None:
     scale = density_scale(lines)
+    # A page repeats lines (menus, "Reply", "Share"): what a line says is read
+    # once per distinct line.  marker_label reads only the line's raw and clean
+    # text, its sentence end (from the text) and the language.
+    seen: dict[tuple[str, str, str | None], tuple[str, str] | None] = {}
     for line in lines:
-        marked = marker_label(line)
+        key = (line.raw, line.text, line.lang)
+        if key in seen:
+            marked = seen[key]
+        else:
+            marked = seen[key] = marker_label(line)
         if marked:
             line.label, line.reason = marked
         else:
