@@ -36,6 +36,7 @@ __all__ = [
     "caseless",
     "is_phrase",
     "korean_suffixes",
+    "line_matcher",
     "month_key",
     "month_lexicon",
     "month_lexicon_by_language",
@@ -732,29 +733,50 @@ def _ends_phrase(after: str, phrase: str, needs_sep: bool) -> bool:
     return not after or not _is_letter_or_digit(last) or _is_scriptio_continua(last) or not _continues_word(after[0])
 
 
+class LineMatcher:
+    """:func:`match_line` for fixed category tuples, with their merged indexes
+    at hand (see :func:`line_matcher`): ``line_matcher(whole, prefix)(line)``."""
+
+    __slots__ = ("_prefix", "_whole")
+
+    def __init__(self, whole: tuple[str, ...], prefix: tuple[str, ...]) -> None:
+        self._whole = _whole_index(whole)
+        self._prefix = _prefix_index(prefix)
+
+    def __call__(self, line: str) -> LineMatch:
+        head = _normalize_head(line)
+        if not head:
+            return _NO_MATCH
+        norm = head.rstrip(_TRAILING)
+        found = self._whole.get(norm, _EMPTY)
+        prefixes: dict[str, str] = {}
+        index = self._prefix
+        for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
+            if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
+                prefixes[category] = phrase
+        for length in index.short_lengths if head[0] in index.short_first else ():
+            if length > len(head):
+                continue
+            phrase = head[:length]
+            for category, needs_sep in index.short.get(phrase, ()):
+                if category not in prefixes and _ends_phrase(head[length:], phrase, needs_sep):
+                    prefixes[category] = phrase
+        if not found and not prefixes:
+            return _NO_MATCH
+        return LineMatch(found, MappingProxyType(prefixes))
+
+
+@cache
+def line_matcher(whole: tuple[str, ...], prefix: tuple[str, ...]) -> LineMatcher:
+    """The matcher of :func:`match_line` for these categories (built once)."""
+    return LineMatcher(whole, prefix)
+
+
 def match_line(line: str, whole: tuple[str, ...], prefix: tuple[str, ...]) -> LineMatch:
     """Match ``line`` against the ``whole``-line categories and the ``prefix``
     categories in one pass (same rules as :func:`is_phrase` without counts and
     :func:`starts_with_phrase`: per category the longest phrase that ends at a
     word boundary).  Pass the category tuples as constants: the merged indexes
-    are built once per tuple."""
-    head = _normalize_head(line)
-    if not head:
-        return _NO_MATCH
-    norm = head.rstrip(_TRAILING)
-    found = _whole_index(whole).get(norm, _EMPTY)
-    prefixes: dict[str, str] = {}
-    index = _prefix_index(prefix)
-    for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
-        if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
-            prefixes[category] = phrase
-    for length in index.short_lengths if head[0] in index.short_first else ():
-        if length > len(head):
-            continue
-        phrase = head[:length]
-        for category, needs_sep in index.short.get(phrase, ()):
-            if category not in prefixes and _ends_phrase(head[length:], phrase, needs_sep):
-                prefixes[category] = phrase
-    if not found and not prefixes:
-        return _NO_MATCH
-    return LineMatch(found, MappingProxyType(prefixes))
+    are built once per tuple; a caller with many lines can hold the
+    :func:`line_matcher` itself."""
+    return line_matcher(whole, prefix)(line)

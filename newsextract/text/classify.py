@@ -145,7 +145,7 @@ PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome
 DIGIT = re.compile(r"\d")
 
 
-def marker_label(line: Line) -> tuple[str, str] | None:
+def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches).
 
     The rules are tried in this order; the expensive ones (regular
@@ -153,7 +153,7 @@ def marker_label(line: Line) -> tuple[str, str] | None:
     line can match at all.
     """
     text = line.text
-    m = lexicon.match_line(text, WHOLE_LINE, PREFIXES)
+    m = (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
     whole, prefix = m.whole, m.prefixes
     if len(text) > MAX_META_CHARS:
         if _read_also(text, m):
@@ -173,7 +173,7 @@ def marker_label(line: Line) -> tuple[str, str] | None:
         return "related", "related heading"
     if "tags_heading" in whole:
         return "tags", "tags heading"
-    if _read_also(text, m):
+    if "read_also_prefix" in prefix and _read_also(text, m):
         return "read_also", "read-also prefix"
     if CREDIT_PREFIX in prefix and is_credit(line):
         return "chrome", "photo credit"
@@ -240,7 +240,7 @@ def may_be_age(text: str, has_digit: bool) -> bool:
 
 
 def _read_also(text: str, m: lexicon.LineMatch) -> bool:
-    prefix = m.prefix("read_also_prefix")
+    prefix = m.prefixes.get("read_also_prefix")
     return prefix is not None and bool(READ_ALSO_SEPARATOR.match(_after_words(text, len(prefix.split()))))
 
 
@@ -273,12 +273,13 @@ def classify(lines: list[Line], profile: Profile) -> None:
     # once per distinct line.  marker_label reads only the line's raw and clean
     # text, its sentence end (from the text) and the language.
     seen: dict[tuple[str, str, str | None], tuple[str, str] | None] = {}
+    match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
     for line in lines:
         key = (line.raw, line.text, line.lang)
         if key in seen:
             marked = seen[key]
         else:
-            marked = seen[key] = marker_label(line)
+            marked = seen[key] = marker_label(line, match)
         if marked:
             line.label, line.reason = marked
         else:

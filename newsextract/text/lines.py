@@ -155,7 +155,7 @@ def split_lines(text: str) -> list[Line]:
             prev_wrapped = len(raw) >= WRAP_COLUMNS
             continue
         cleaned, bullet = clean(stripped)
-        if FORM_CONTROL.match(stripped):
+        if bullet is not None and FORM_CONTROL.match(stripped):
             bullet = None
         if not cleaned:
             blank += 1
