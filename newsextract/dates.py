@@ -259,19 +259,33 @@ def _strip_junk(text: str) -> str:
 
 
 @cache
-def _age_endings(langs: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    """The last words an age can end with, in ``langs`` (all languages: None)."""
+def _age_endings(langs: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The last words an age can end with, in ``langs`` (all languages: None),
+    and their last characters."""
     r = _age_roles(langs)
     words = [*r["after"], *r["fused"], *r["now"], *r["yday"]]
     if r["before_only"]:  # "vor 3 Stunden": then a unit can end the age
         words += r["unit"]
     endings = {_strip_junk(lexicon.caseless(word.split()[-1])) for word in words if word.split()}
-    return tuple(sorted(e for e in endings if e)) + _CLOCK_ENDINGS
+    ordered = tuple(sorted(e for e in endings if e)) + _CLOCK_ENDINGS
+    return ordered, frozenset(e[-1] for e in ordered)
 
 
 def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
+    last = s[-1:]
+    if not last or last in _JUNK or last.isspace():
+        s = _strip_junk(s[-_AGE_WINDOW:])
+        last = s[-1:]
+        if not last:
+            return False
+    if last.isdigit():
+        return True
+    endings, last_chars = _age_endings(langs)
+    folded = lexicon.caseless(last)
+    if folded and folded[-1] not in last_chars:
+        return False  # the common case: the line's last letter ends no age word
     tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
-    return bool(tail) and (tail[-1].isdigit() or tail.endswith(_age_endings(langs)))
+    return tail.endswith(endings)
 
 
 def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
