@@ -657,11 +657,30 @@ def _with_lead_time(text: str, start: int, end: int, iso: str) -> tuple[int, int
     return m.start(), end, value.isoformat()
 
 
+#: Besides a digit, the last character of a date with its time, trailing
+#: punctuation aside (folded with lexicon.caseless): a CJK day or minute sign,
+#: a closing full-width bracket, the end of an am/pm word (a.m., πμ, ص, مساءً,
+#: ق.ظ ...), of a time zone (Z, UTC, GMT, EST, MSK, WIB, WITA ...) or of
+#: "Uhr", "ч", "uur".
+_DATE_LAST_CHARS = frozenset("日일号號）分분" + "mμصماًءظ" + "zctkba" + "rч")
+
+
+def _may_end_with_date(s: str) -> bool:
+    tail = _strip_junk(s[-_AGE_WINDOW:])
+    last = tail[-1:]
+    if not last:
+        return False
+    if last.isdigit() or "(" in tail[-5:] or "（" in tail[-5:]:  # a weekday in brackets: "日(水)"
+        return True
+    folded = lexicon.caseless(last)
+    return not folded or folded[-1] in _DATE_LAST_CHARS
+
+
 def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
     offset = max(0, len(s) - 120)
-    if not FOUR_DIGITS.search(s, offset):
+    if not FOUR_DIGITS.search(s, offset) or not _may_end_with_date(s):
         return None
     for name, regex in _date_res():
         pos = offset

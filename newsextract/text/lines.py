@@ -161,18 +161,8 @@ def split_lines(text: str) -> list[Line]:
             blank += 1
             continue
         indent = len(raw) - len(raw.lstrip(" \t\u3000"))
-        out.append(
-            Line(
-                index=len(out),
-                lineno=lineno,
-                raw=raw,
-                text=cleaned,
-                indent=indent,
-                blank_before=blank,
-                bullet=bullet,
-                tabs=stripped.count("\t"),
-            )
-        )
+        # positional: index, lineno, raw, text, indent, blank_before, bullet, tabs
+        out.append(Line(len(out), lineno, raw, cleaned, indent, blank, bullet, stripped.count("\t")))
         blank = 0
         prev_wrapped = len(raw) >= WRAP_COLUMNS
     return out
