@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 
@@ -258,17 +259,24 @@ def _strip_junk(text: str) -> str:
         text = stripped
 
 
+@dataclass(frozen=True, slots=True)
+class _AgeEndings:
+    words: tuple[str, ...]  # the last words an age can end with
+    last_chars: frozenset[str]  # their last characters
+    yesterday: tuple[str, ...]  # a word of each "yesterday" expression
+
+
 @cache
-def _age_endings(langs: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The last words an age can end with, in ``langs`` (all languages: None),
-    and their last characters."""
+def _age_endings(langs: tuple[str, ...] | None = None) -> _AgeEndings:
+    """How an age can end, in ``langs`` (all languages: None)."""
     r = _age_roles(langs)
     words = [*r["after"], *r["fused"], *r["now"], *r["yday"]]
     if r["before_only"]:  # "vor 3 Stunden": then a unit can end the age
         words += r["unit"]
     endings = {_strip_junk(lexicon.caseless(word.split()[-1])) for word in words if word.split()}
     ordered = tuple(sorted(e for e in endings if e)) + _CLOCK_ENDINGS
-    return ordered, frozenset(e[-1] for e in ordered)
+    yesterday = {lexicon.caseless(max(word.split(), key=len)) for word in r["yday"] if word.split()}
+    return _AgeEndings(ordered, frozenset(e[-1] for e in ordered), tuple(sorted(yesterday)))
 
 
 def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
@@ -278,14 +286,15 @@ def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
         last = s[-1:]
         if not last:
             return False
-    if last.isdigit():
-        return True
-    endings, last_chars = _age_endings(langs)
+    endings = _age_endings(langs)
+    if last.isdigit():  # only "yesterday" with a clock time ends with a digit
+        tail = lexicon.caseless(s[-_AGE_WINDOW:])
+        return any(word in tail for word in endings.yesterday)
     folded = lexicon.caseless(last)
-    if folded and folded[-1] not in last_chars:
+    if folded and folded[-1] not in endings.last_chars:
         return False  # the common case: the line's last letter ends no age word
     tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
-    return tail.endswith(endings)
+    return tail.endswith(endings.words)
 
 
 def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
