@@ -170,4 +170,6 @@ def split_lines(text: str) -> list[Line]:
 
 def _is_invisible(stripped: str) -> bool:
     """Only format characters (zero-width spaces, BOMs, bidi marks)."""
+    if stripped.isprintable():  # such characters are not printable (but " ", which is stripped)
+        return False
     return all(unicodedata.category(ch) in ("Cf", "Zs", "Cc") for ch in stripped)
