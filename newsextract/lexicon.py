@@ -18,6 +18,7 @@ matter.  Everything is loaded lazily and cached.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -184,8 +185,13 @@ def _read(*parts: str) -> str:
 
 
 @cache
+def _markers_text() -> str:
+    return _read("markers.json")
+
+
+@cache
 def _markers() -> Mapping[str, Any]:
-    data = json.loads(_read("markers.json"))
+    data = json.loads(_markers_text())
     if not isinstance(data, dict):
         raise ValueError("markers.json: top level must be an object")
     return MappingProxyType(data)
@@ -248,6 +254,29 @@ class _Category:
 
 @cache
 def _category(category: str) -> _Category:
+    index = _index()
+    if index is not None and category in index["categories"]:
+        entry = index["categories"][category]
+        by_language = {lang: frozenset(norms) for lang, norms in entry["by_language"].items()}
+        needs_separator = frozenset(entry["needs_separator"])
+    else:
+        by_language, needs_separator = _category_from_sources(category)
+    everything = frozenset(p for norms in by_language.values() for p in norms)
+    by_first: dict[str, set[int]] = {}
+    for p in everything:
+        by_first.setdefault(p[0], set()).add(len(p))
+    return _Category(
+        lengths_by_first=MappingProxyType({ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_first.items()}),
+        by_language=MappingProxyType(by_language),
+        all=everything,
+        lengths=tuple(sorted({len(p) for p in everything}, reverse=True)),
+        needs_separator=needs_separator,
+    )
+
+
+def _category_from_sources(category: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Per language the normalized phrases of a list category, and the phrases
+    that need a separator after them (written with a trailing colon)."""
     raw = _category_raw(category)
     by_language: dict[str, frozenset[str]] = {}
     with_sep: set[str] = set()
@@ -268,17 +297,7 @@ def _category(category: str) -> _Category:
             norms.add(norm)
             (with_sep if item.rstrip().endswith((":", "：")) else without_sep).add(norm)
         by_language[lang] = frozenset(norms)
-    everything = frozenset(p for norms in by_language.values() for p in norms)
-    by_first: dict[str, set[int]] = {}
-    for p in everything:
-        by_first.setdefault(p[0], set()).add(len(p))
-    return _Category(
-        lengths_by_first=MappingProxyType({ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_first.items()}),
-        by_language=MappingProxyType(by_language),
-        all=everything,
-        lengths=tuple(sorted({len(p) for p in everything}, reverse=True)),
-        needs_separator=frozenset(with_sep - without_sep),
-    )
+    return by_language, frozenset(with_sep - without_sep)
 
 
 def phrases(category: str) -> frozenset[str]:
@@ -449,6 +468,13 @@ def _word_lines(text: str) -> Iterable[str]:
 def _stopwords(code: str) -> frozenset[str]:
     if code not in _stopword_files():
         return frozenset()
+    index = _index()
+    if index is not None:
+        return frozenset(index["stopwords"][code])
+    return _stopwords_from_sources(code)
+
+
+def _stopwords_from_sources(code: str) -> frozenset[str]:
     words: set[str] = set()
     for word in _word_lines(_read("stopwords", f"{code}.txt")):
         if word.isascii():  # NFKC and casefold of ASCII are lower(); no fold table, no ZWNJ
@@ -780,3 +806,80 @@ def match_line(line: str, whole: tuple[str, ...], prefix: tuple[str, ...]) -> Li
     are built once per tuple; a caller with many lines can hold the
     :func:`line_matcher` itself."""
     return line_matcher(whole, prefix)(line)
+
+
+# ---------------------------------------------------------------------------
+# the precomputed index: normalized phrases and stopwords, shipped in data/
+#
+# Normalizing ~7,000 phrases and ~7,000 stopwords costs the command line some
+# 20 ms at every start; ``data/lexicon-index.json`` holds the result.  It is
+# used only when it was built from the data files as they are (a digest of
+# them is stored in it); otherwise everything is built from the sources as
+# before, so a stale index costs time, never correctness.  Rebuild it with
+# ``python -m newsextract.lexicon`` after changing markers.json or a stopword
+# list (tests/test_lexicon.py checks that it is in sync).
+
+INDEX_FILE = "lexicon-index.json"
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256(_markers_text().encode("utf-8"))
+    folder = resources.files(__package__ or "newsextract") / "data" / "stopwords"
+    for code in _stopword_files():
+        digest.update(f"\0{code}\0".encode())
+        digest.update((folder / f"{code}.txt").read_bytes())
+    return digest.hexdigest()
+
+
+def _list_categories() -> tuple[str, ...]:
+    """The categories of markers.json whose values are per-language phrase lists."""
+    names = []
+    for name, value in _markers().items():
+        if name.startswith("_") or not isinstance(value, dict):
+            continue
+        langs = [v for lang, v in value.items() if not lang.startswith("_")]
+        if langs and all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in langs):
+            names.append(name)
+    return tuple(names)
+
+
+def build_index() -> dict[str, Any]:
+    """The content of ``data/lexicon-index.json``, built from the data files."""
+    categories: dict[str, Any] = {}
+    for name in _list_categories():
+        by_language, needs_separator = _category_from_sources(name)
+        categories[name] = {
+            "by_language": {lang: sorted(norms) for lang, norms in by_language.items()},
+            "needs_separator": sorted(needs_separator),
+        }
+    return {
+        "_doc": "Generated by `python -m newsextract.lexicon` from markers.json and stopwords/; do not edit.",
+        "digest": _sources_digest(),
+        "categories": categories,
+        "stopwords": {code: sorted(_stopwords_from_sources(code)) for code in _stopword_files()},
+    }
+
+
+@cache
+def _index() -> Mapping[str, Any] | None:
+    """The shipped index when it matches the data files, else None."""
+    try:
+        index = json.loads(_read(INDEX_FILE))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(index, dict) or index.get("digest") != _sources_digest():
+        return None
+    return index
+
+
+def write_index(path: str | None = None) -> str:
+    """Write :func:`build_index` to ``data/lexicon-index.json`` (or ``path``); return the path."""
+    target = path or str(resources.files(__package__ or "newsextract") / "data" / INDEX_FILE)
+    with open(target, "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(build_index(), fh, ensure_ascii=False, indent=0, sort_keys=False)
+        fh.write("\n")
+    return target
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_index()}")
