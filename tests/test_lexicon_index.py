@@ -34,6 +34,9 @@ def test_index_gives_what_the_sources_give() -> None:
         assert cat.needs_separator == needs_separator
     for code in lexicon.stopword_languages():
         assert lexicon.stopwords(code) == lexicon._stopwords_from_sources(code)
+    months = lexicon._months_from_sources()
+    assert lexicon.month_lexicon_by_language() == {lang: dict(table) for lang, table in months.items()}
+    assert list(lexicon.month_lexicon_by_language()) == list(months)  # markers.json order: the priority
 
 
 def test_a_stale_index_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
