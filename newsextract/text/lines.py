@@ -142,7 +142,7 @@ def split_lines(text: str) -> list[Line]:
     prev_wrapped = False
     for lineno, raw_line in enumerate(text.split("\n"), 1):
         raw = raw_line.rstrip()
-        stripped = raw.lstrip()
+        stripped = raw.lstrip() if raw else raw
         # a line starting with a letter or digit is neither decoration nor invisible
         if not stripped or (not stripped[0].isalnum() and (is_decoration(stripped) or _is_invisible(stripped))):
             blank += 1
