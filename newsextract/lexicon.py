@@ -106,7 +106,15 @@ def _build_fold_table() -> dict[int, str | None]:
     return table
 
 
+def _any_of(table: Mapping[int, Any]) -> re.Pattern[str]:
+    """A search for any character of a translation table: ``str.translate``
+    with a table costs some 50 ns per character of a non-ASCII string, a
+    search that finds nothing a few; most lines have nothing to translate."""
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]")
+
+
 _FOLD = _build_fold_table()
+_FOLD_ANY = _any_of(_FOLD)
 # applied before NFKC, which would turn a circled c into a plain "c"
 _PRE_FOLD = {ord("ⓒ"): "©", ord("Ⓒ"): "©"}
 _WS = re.compile(r"\s+")
@@ -124,8 +132,11 @@ def _fold_text(text: str) -> str:
     # " ".join(s.split()) is _WS.sub(" ", s).strip(): str.split and \s agree on whitespace
     if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
         return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKC", text.translate(_PRE_FOLD)).casefold()
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if "ⓒ" in text or "Ⓒ" in text:
+        text = text.translate(_PRE_FOLD)
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if _FOLD_ANY.search(text):
+        text = text.translate(_FOLD)
     return " ".join(text.split())
 
 
@@ -159,13 +170,16 @@ _CASELESS = str.maketrans(
 )  # fmt: skip
 
 
+_CASELESS_ANY = _any_of(_CASELESS)
+
+
 def caseless(text: str) -> str:
     """Lowercase as a case-insensitive regular expression compares: a word
     (lowercase, passed through this too) that an ``re.IGNORECASE`` pattern
     finds in ``text`` is a substring of ``caseless(text)``.  For cheap tests
     before a regular expression; not a matching key (see :func:`normalize`)."""
     low = text.lower()
-    return low if low.isascii() else low.translate(_CASELESS)
+    return low if low.isascii() or not _CASELESS_ANY.search(low) else low.translate(_CASELESS)
 
 
 def _normalize_head(text: str) -> str:
