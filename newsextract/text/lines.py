@@ -142,9 +142,13 @@ def split_lines(text: str) -> list[Line]:
     prev_wrapped = False
     for lineno, raw_line in enumerate(text.split("\n"), 1):
         raw = raw_line.rstrip()
-        stripped = raw.lstrip() if raw else raw
+        if not raw:
+            blank += 1
+            prev_wrapped = False
+            continue
+        stripped = raw.lstrip()
         # a line starting with a letter or digit is neither decoration nor invisible
-        if not stripped or (not stripped[0].isalnum() and (is_decoration(stripped) or _is_invisible(stripped))):
+        if not stripped[0].isalnum() and (is_decoration(stripped) or _is_invisible(stripped)):
             blank += 1
             prev_wrapped = False
             continue
@@ -154,15 +158,19 @@ def split_lines(text: str) -> list[Line]:
             last.text = SPACES.sub(" ", last.text + stripped).strip()
             prev_wrapped = len(raw) >= WRAP_COLUMNS
             continue
-        cleaned, bullet = clean(stripped)
-        if bullet is not None and FORM_CONTROL.match(stripped):
-            bullet = None
-        if not cleaned:
-            blank += 1
-            continue
-        indent = len(raw) - len(raw.lstrip(" \t\u3000"))
+        if stripped[0].isalpha() and "\t" not in stripped and "  " not in stripped:
+            cleaned, bullet, tabs = stripped, None, 0  # what clean() would give: nothing to clean
+        else:
+            cleaned, bullet = clean(stripped)
+            if bullet is not None and FORM_CONTROL.match(stripped):
+                bullet = None
+            if not cleaned:
+                blank += 1
+                continue
+            tabs = stripped.count("\t")
+        indent = len(raw) - len(raw.lstrip(" \t\u3000")) if raw[0] in " \t\u3000" else 0
         # positional: index, lineno, raw, text, indent, blank_before, bullet, tabs
-        out.append(Line(len(out), lineno, raw, cleaned, indent, blank, bullet, stripped.count("\t")))
+        out.append(Line(len(out), lineno, raw, cleaned, indent, blank, bullet, tabs))
         blank = 0
         prev_wrapped = len(raw) >= WRAP_COLUMNS
     return out
