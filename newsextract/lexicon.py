@@ -35,6 +35,7 @@ __all__ = [
     "AgeWords",
     "age_lexicon",
     "caseless",
+    "is_counted_phrase",
     "is_phrase",
     "korean_suffixes",
     "line_matcher",
@@ -421,6 +422,15 @@ def _is_prefixed_heading(line: str) -> bool:
         if ch.isalpha():
             return not ch.islower()
     return True
+
+
+def is_counted_phrase(line: str, category: str) -> bool:
+    """True when the line, normalized, is one of the category's phrases with a
+    count before or after it ("12 Comments", "Comments (12)", "댓글 12개"): the
+    part of :func:`is_phrase` that needs a digit in the line."""
+    norm = normalize(line)
+    rest = _without_count(norm) if norm else None
+    return rest is not None and rest in _category(category).all
 
 
 def is_phrase(line: str, category: str) -> bool:

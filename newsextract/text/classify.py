@@ -161,14 +161,18 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         if "chrome_prefix" in prefix:
             return "chrome", "chrome prefix"
         return None
+    # lexicon.is_phrase in parts: the whole line is a phrase (the matcher
+    # knows), a phrase with a count (needs a digit), or "More from Politics"
+    # (needs a related_heading_prefix).
     has_digit = DIGIT.search(text) is not None
-    if "comments_heading" in whole or (has_digit and lexicon.is_phrase(text, "comments_heading")):
+    if "comments_heading" in whole or (has_digit and lexicon.is_counted_phrase(text, "comments_heading")):
         return "comments", "comments heading"
     if "no_comments" in prefix:
         return "no_comments", "empty-comments notice"
     if not line.sentence and (
         "related_heading" in whole
-        or ((has_digit or "related_heading_prefix" in prefix) and lexicon.is_phrase(text, "related_heading"))
+        or (has_digit and lexicon.is_counted_phrase(text, "related_heading"))
+        or ("related_heading_prefix" in prefix and lexicon.is_phrase(text, "related_heading"))
     ):
         return "related", "related heading"
     if "tags_heading" in whole:
@@ -270,12 +274,13 @@ MAX_CAPTION_CHARS = 400
 def classify(lines: list[Line], profile: Profile) -> None:
     scale = density_scale(lines)
     # A page repeats lines (menus, "Reply", "Share"): what a line says is read
-    # once per distinct line.  marker_label reads only the line's raw and clean
-    # text, its sentence end (from the text) and the language.
-    seen: dict[tuple[str, str, str | None], tuple[str, str] | None] = {}
+    # once per distinct line.  marker_label reads only the line's clean text,
+    # its sentence end (from the text), the language, and the raw line only
+    # when it holds a "[" (FORM_FIELD).
+    seen: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
     for line in lines:
-        key = (line.raw, line.text, line.lang)
+        key = (line.text, line.lang, line.raw if "[" in line.raw else "")
         if key in seen:
             marked = seen[key]
         else:
