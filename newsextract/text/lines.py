@@ -127,9 +127,16 @@ def _starts_with_date(text: str) -> bool:
     return found is not None and text.startswith(found[0])
 
 
+#: The characters of RULE_LINE but whitespace: a rule line (stripped) ends with one.
+RULE_CHARS = "━─—–=_~*·•.-"
+
+
 def is_decoration(stripped: str) -> bool:
     """Lines that carry no text at all: rules, placeholders, lone bullets."""
-    if PLACEHOLDER_LINE.match(stripped) or RULE_LINE.match(stripped):
+    last = stripped[-1:]
+    if last == "]" and PLACEHOLDER_LINE.match(stripped):
+        return True
+    if last and last in RULE_CHARS and RULE_LINE.match(stripped):
         return True
     return len(stripped) <= 3 and all(not ch.isalnum() for ch in stripped)
 
