@@ -18,14 +18,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .batch import DEFAULT_TIMEOUT, BatchOptions, BatchOutputError, PlanError, Result, Summary, run_batch
-from .batch.plan import display_path
 from .cli_options import Kind, KindOption, MaxBytesOption
 from .input.read import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
+
+    from .batch import Result, Summary
+
+#: Seconds per file (``--timeout``); the same as ``newsextract.batch.DEFAULT_TIMEOUT``
+#: (tests/test_batch.py checks), written out so that ``newsextract parse`` does not
+#: import the batch machinery (multiprocessing ...) just to build the CLI.
+DEFAULT_TIMEOUT = 60.0
 
 #: Exit codes of `batch` besides cli.py's (documented in the README).
 EXIT_FAILED = 6  # some files failed (see OUTDIR/errors.jsonl)
@@ -141,6 +146,7 @@ def batch(
     6 some files failed, 130 interrupted (finished outputs stay: rerun with
     --skip-existing).
     """
+    from .batch import BatchOptions, BatchOutputError, PlanError, run_batch
     from .cli import EXIT_USAGE, fail
 
     if skip_existing and overwrite:
@@ -266,6 +272,8 @@ class _ProgressBar:
 def print_summary(console: Console, summary: Summary) -> None:
     """The summary table and the first failures, on stderr."""
     from rich.table import Table
+
+    from .batch.plan import display_path
 
     rate = summary.done / summary.seconds if summary.seconds > 0 else 0.0
     unit = "pages" if summary.warc_files else "files"  # a WARC file holds many pages

@@ -34,12 +34,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 
 from . import lexicon
 
-__all__ = ["find_date", "parse_age", "patterns", "split_glued_source"]
+__all__ = ["find_date", "may_end_with_age", "parse_age", "patterns", "split_glued_source"]
 
 _H = r"[^\S\r\n]"  # horizontal whitespace
 
@@ -177,6 +178,7 @@ def _age_tail_re(langs: tuple[str, ...] | None = None) -> re.Pattern[str]:
 AGE_FALLBACK_LANGUAGE = "en"
 
 
+@cache
 def _age_languages(lang: str | None) -> tuple[str, ...] | None:
     if lang is None or lang not in lexicon.age_lexicon():
         return None
@@ -231,9 +233,81 @@ def _is_age(m: re.Match[str]) -> bool:
 
 _AGE_WINDOW = 160  # an age phrase is short: only the end of a line is searched
 
+# ---------------------------------------------------------------------------
+# a cheap test before the age regex: how an age can end
+#
+# The age regex is anchored at the end of the text (see _TAIL_JUNK) and an age
+# only counts (_is_age) with an after-word ("ago"), a fused form ("órája"), a
+# "now" or "yesterday" expression, or a before-word that marks an age by
+# itself ("vor 3 Stunden"); "yesterday" may be followed by a clock time.  So a
+# text whose last word (trailing punctuation aside) is none of these, and that
+# ends with no digit or am/pm, holds no age: most lines are dismissed with one
+# ``str.endswith`` instead of a search with the large regex.  Both sides are
+# folded with lexicon.caseless, as the regex compares them (IGNORECASE).
+
+_JUNK = ".,;:·•|)]】"
+
+#: How a clock time after "yesterday" can end (besides a digit): "3:45 p.m.".
+_CLOCK_ENDINGS = ("am", "pm", "a.m", "p.m")
+
+
+def _strip_junk(text: str) -> str:
+    while True:
+        stripped = text.rstrip().rstrip(_JUNK)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+@dataclass(frozen=True, slots=True)
+class _AgeEndings:
+    words: tuple[str, ...]  # the last words an age can end with
+    last_chars: frozenset[str]  # their last characters
+    yesterday: tuple[str, ...]  # a word of each "yesterday" expression
+
+
+@cache
+def _age_endings(langs: tuple[str, ...] | None = None) -> _AgeEndings:
+    """How an age can end, in ``langs`` (all languages: None)."""
+    r = _age_roles(langs)
+    words = [*r["after"], *r["fused"], *r["now"], *r["yday"]]
+    if r["before_only"]:  # "vor 3 Stunden": then a unit can end the age
+        words += r["unit"]
+    endings = {_strip_junk(lexicon.caseless(word.split()[-1])) for word in words if word.split()}
+    ordered = tuple(sorted(e for e in endings if e)) + _CLOCK_ENDINGS
+    yesterday = {lexicon.caseless(max(word.split(), key=len)) for word in r["yday"] if word.split()}
+    return _AgeEndings(ordered, frozenset(e[-1] for e in ordered), tuple(sorted(yesterday)))
+
+
+def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
+    last = s[-1:]
+    if not last or last in _JUNK or last.isspace():
+        s = _strip_junk(s[-_AGE_WINDOW:])
+        last = s[-1:]
+        if not last:
+            return False
+    endings = _age_endings(langs)
+    if last.isdigit():  # only "yesterday" with a clock time ends with a digit
+        tail = lexicon.caseless(s[-_AGE_WINDOW:])
+        return any(word in tail for word in endings.yesterday)
+    folded = lexicon.caseless(last)
+    if folded and folded[-1] not in endings.last_chars:
+        return False  # the common case: the line's last letter ends no age word
+    tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
+    return tail.endswith(endings.words)
+
+
+def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
+    """False when :func:`parse_age` (same ``lang``) surely finds no age in
+    ``line``: a cheap test, for callers that have cheaper tests of their own to
+    run before the parser."""
+    return _may_end_with_age(line, _age_languages(lang))  # the test strips the end itself
+
 
 def _age_span(s: str, langs: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """Start and end of the relative age that ends ``s`` (trailing punctuation allowed)."""
+    if not _may_end_with_age(s, langs):
+        return None
     pos = max(0, len(s) - _AGE_WINDOW)
     regex = _age_tail_re(langs)
     while pos < len(s):
@@ -416,6 +490,10 @@ def _date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
 #: Longest text in which a two-digit year (``31.10.23``) is read.
 SHORT_DATE_CHARS = 40
 
+#: Every date pattern but the short one has a four-digit year: text without
+#: four digits in a row is not searched (most lines of a page, cheaply).
+FOUR_DIGITS = re.compile(r"\d{4}")
+
 
 @cache
 def _short_date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -560,7 +638,7 @@ def find_date(
     s = text.strip() if whole_line else text
     if whole_line and (not s or len(s) > 120):
         return None
-    best = _find(s, _date_res(), lang, month_first)
+    best = _find(s, _date_res(), lang, month_first) if FOUR_DIGITS.search(s) else None
     if best is None and len(s.strip()) <= SHORT_DATE_CHARS and "." in s:
         best = _find(s, _short_date_res(), lang, month_first)
     if best is None:
@@ -588,10 +666,31 @@ def _with_lead_time(text: str, start: int, end: int, iso: str) -> tuple[int, int
     return m.start(), end, value.isoformat()
 
 
+#: Besides a digit, the last character of a date with its time, trailing
+#: punctuation aside (folded with lexicon.caseless): a CJK day or minute sign,
+#: a closing full-width bracket, the end of an am/pm word (a.m., πμ, ص, مساءً,
+#: ق.ظ ...), of a time zone (Z, UTC, GMT, EST, MSK, WIB, WITA ...) or of
+#: "Uhr", "ч", "uur".
+_DATE_LAST_CHARS = frozenset("日일号號）分분" + "mμصماًءظ" + "zctkba" + "rч")
+
+
+def _may_end_with_date(s: str) -> bool:
+    tail = _strip_junk(s[-_AGE_WINDOW:])
+    last = tail[-1:]
+    if not last:
+        return False
+    if last.isdigit() or "(" in tail[-5:] or "（" in tail[-5:]:  # a weekday in brackets: "日(水)"
+        return True
+    folded = lexicon.caseless(last)
+    return not folded or folded[-1] in _DATE_LAST_CHARS
+
+
 def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
     offset = max(0, len(s) - 120)
+    if not FOUR_DIGITS.search(s, offset) or not _may_end_with_date(s):
+        return None
     for name, regex in _date_res():
         pos = offset
         while (m := regex.search(s, pos)) is not None:

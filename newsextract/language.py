@@ -50,13 +50,19 @@ def _class(ranges: tuple[tuple[int, int], ...]) -> str:
 #: One compiled character class per script: counting with ``findall`` runs in
 #: C, a Python loop over 20,000 characters does not.
 SCRIPT_PATTERNS = {name: re.compile(f"[{_class(ranges)}]") for name, ranges in SCRIPT_RANGES.items()}
-LETTER = re.compile(r"[^\W\d_]")
+#: Runs of letters: counting their lengths builds a list of words, not of characters.
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+#: Any character of the listed scripts: one search tells whether the per-script
+#: counts are needed at all (most pages are in a Latin-script language).
+ANY_SCRIPT = re.compile(f"[{''.join(_class(ranges) for ranges in SCRIPT_RANGES.values())}]")
 
 
 def script_counts(text: str) -> Counter[str]:
     """Letters per script; letters of no listed script count as ``latin``."""
     counts: Counter[str] = Counter()
-    letters = len(LETTER.findall(text))
+    letters = sum(map(len, LETTERS.findall(text)))
     others = 0
     for name, pattern in SCRIPT_PATTERNS.items():
         n = len(pattern.findall(text))
@@ -81,9 +87,14 @@ def _stopword_index() -> dict[str, tuple[str, ...]]:
 def detect_language(text: str) -> str | None:
     """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
     sample = text[:SAMPLE_CHARS]
+    if sample.isascii() or not ANY_SCRIPT.search(sample):
+        # Latin script only: no script decides, only the stopwords do
+        if not _has_letters(sample, MIN_LETTERS):
+            return None
+        return _by_stopwords(sample, cyrillic=False)
     scripts = script_counts(sample)
     letters = sum(scripts.values())
-    if letters < 20:
+    if letters < MIN_LETTERS:
         return None
 
     def share(name: str) -> float:
@@ -101,14 +112,36 @@ def detect_language(text: str) -> str | None:
     for name, code in (("hebrew", "he"), ("thai", "th"), ("devanagari", "hi"), ("greek", "el")):
         if share(name) > SCRIPT_SHARE:
             return code
-    cyrillic = share("cyrillic") > SCRIPT_SHARE
+    return _by_stopwords(sample, cyrillic=share("cyrillic") > SCRIPT_SHARE)
+
+
+#: Fewer letters than this say nothing about the language.
+MIN_LETTERS = 20
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """Does ``text`` hold at least ``n`` letters?"""
+    count = 0
+    for m in LETTERS.finditer(text):
+        count += m.end() - m.start()
+        if count >= n:
+            return True
+    return False
+
+
+def _by_stopwords(sample: str, *, cyrillic: bool) -> str | None:
+    """The language whose stopwords cover the most tokens of ``sample``."""
     index = _stopword_index()
     votes: Counter[str] = Counter()
-    tokens = 0
-    for w in WORD.findall(sample.lower()):
-        tokens += 1
-        for lang in index.get(w, ()):
-            votes[lang] += 1
+    words = WORD.findall(sample.lower())
+    tokens = len(words)
+    counts = Counter(words)
+    # each distinct stopword once, in order of first occurrence (so ties among
+    # languages break as they would word by word)
+    for w in filter(index.__contains__, counts):
+        n = counts[w]
+        for lang in index[w]:
+            votes[lang] += n
     if not votes:
         return None
     if cyrillic:

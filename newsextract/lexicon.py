@@ -18,6 +18,7 @@ matter.  Everything is loaded lazily and cached.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -33,8 +34,11 @@ __all__ = [
     "UNITS",
     "AgeWords",
     "age_lexicon",
+    "caseless",
+    "is_counted_phrase",
     "is_phrase",
     "korean_suffixes",
+    "line_matcher",
     "month_key",
     "month_lexicon",
     "month_lexicon_by_language",
@@ -103,7 +107,15 @@ def _build_fold_table() -> dict[int, str | None]:
     return table
 
 
+def _any_of(table: Mapping[int, Any]) -> re.Pattern[str]:
+    """A search for any character of a translation table: ``str.translate``
+    with a table costs some 50 ns per character of a non-ASCII string, a
+    search that finds nothing a few; most lines have nothing to translate."""
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]")
+
+
 _FOLD = _build_fold_table()
+_FOLD_ANY = _any_of(_FOLD)
 # applied before NFKC, which would turn a circled c into a plain "c"
 _PRE_FOLD = {ord("ⓒ"): "©", ord("Ⓒ"): "©"}
 _WS = re.compile(r"\s+")
@@ -116,14 +128,21 @@ _TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。�
 FOLD_CACHE_SIZE = 16384
 
 
-@lru_cache(maxsize=FOLD_CACHE_SIZE)
-def _fold(text: str) -> str:
+def _fold_text(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
+    # " ".join(s.split()) is _WS.sub(" ", s).strip(): str.split and \s agree on whitespace
     if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
-        return _WS.sub(" ", text.lower()).strip()
-    text = unicodedata.normalize("NFKC", text.translate(_PRE_FOLD)).casefold()
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    return _WS.sub(" ", text).strip()
+        return " ".join(text.lower().split())
+    if "ⓒ" in text or "Ⓒ" in text:
+        text = text.translate(_PRE_FOLD)
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if _FOLD_ANY.search(text):
+        text = text.translate(_FOLD)
+    return " ".join(text.split())
+
+
+#: :func:`_fold_text`, cached for lines (the word lists are folded once each, uncached).
+_fold = lru_cache(maxsize=FOLD_CACHE_SIZE)(_fold_text)
 
 
 def normalize(text: str) -> str:
@@ -138,6 +157,30 @@ def normalize(text: str) -> str:
     zero-width and bidi characters.  A matching key, not display text.
     """
     return _fold(text).lstrip(_LEADING).rstrip(_TRAILING)
+
+
+#: Characters that the regex engine's IGNORECASE treats as the same letter but
+#: ``str.lower`` does not fold together (``re._casefix``), and the combining
+#: dot that ``"İ".lower()`` adds.
+_CASELESS = str.maketrans(
+    {
+        "ı": "i", "ſ": "s", "µ": "μ", "ͅ": "ι", "ι": "ι", "ΐ": "ΐ", "ΰ": "ΰ", "ϐ": "β", "ϵ": "ε",
+        "ϑ": "θ", "ϰ": "κ", "ϖ": "π", "ϱ": "ρ", "ς": "σ", "ϕ": "φ", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о",
+        "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ", "ꙋ": "ᲈ", "ẛ": "ṡ", "ﬅ": "ﬆ", "\u0307": None,
+    }
+)  # fmt: skip
+
+
+_CASELESS_ANY = _any_of(_CASELESS)
+
+
+def caseless(text: str) -> str:
+    """Lowercase as a case-insensitive regular expression compares: a word
+    (lowercase, passed through this too) that an ``re.IGNORECASE`` pattern
+    finds in ``text`` is a substring of ``caseless(text)``.  For cheap tests
+    before a regular expression; not a matching key (see :func:`normalize`)."""
+    low = text.lower()
+    return low if low.isascii() or not _CASELESS_ANY.search(low) else low.translate(_CASELESS)
 
 
 def _normalize_head(text: str) -> str:
@@ -157,8 +200,13 @@ def _read(*parts: str) -> str:
 
 
 @cache
+def _markers_text() -> str:
+    return _read("markers.json")
+
+
+@cache
 def _markers() -> Mapping[str, Any]:
-    data = json.loads(_read("markers.json"))
+    data = json.loads(_markers_text())
     if not isinstance(data, dict):
         raise ValueError("markers.json: top level must be an object")
     return MappingProxyType(data)
@@ -221,23 +269,13 @@ class _Category:
 
 @cache
 def _category(category: str) -> _Category:
-    raw = _category_raw(category)
-    by_language: dict[str, frozenset[str]] = {}
-    with_sep: set[str] = set()
-    without_sep: set[str] = set()
-    for lang, items in raw.items():
-        if lang.startswith("_"):
-            continue
-        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise ValueError(f"{category} is not a phrase-list category (language {lang!r})")
-        norms: set[str] = set()
-        for item in items:
-            norm = normalize(item)
-            if not norm:
-                continue
-            norms.add(norm)
-            (with_sep if item.rstrip().endswith((":", "：")) else without_sep).add(norm)
-        by_language[lang] = frozenset(norms)
+    index = _index()
+    if index is not None and category in index["categories"]:
+        entry = index["categories"][category]
+        by_language = {lang: frozenset(norms) for lang, norms in entry["by_language"].items()}
+        needs_separator = frozenset(entry["needs_separator"])
+    else:
+        by_language, needs_separator = _category_from_sources(category)
     everything = frozenset(p for norms in by_language.values() for p in norms)
     by_first: dict[str, set[int]] = {}
     for p in everything:
@@ -247,8 +285,34 @@ def _category(category: str) -> _Category:
         by_language=MappingProxyType(by_language),
         all=everything,
         lengths=tuple(sorted({len(p) for p in everything}, reverse=True)),
-        needs_separator=frozenset(with_sep - without_sep),
+        needs_separator=needs_separator,
     )
+
+
+def _category_from_sources(category: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Per language the normalized phrases of a list category, and the phrases
+    that need a separator after them (written with a trailing colon)."""
+    raw = _category_raw(category)
+    by_language: dict[str, frozenset[str]] = {}
+    with_sep: set[str] = set()
+    without_sep: set[str] = set()
+    folded: dict[str, str] = {}  # many phrases are shared by several languages
+    for lang, items in raw.items():
+        if lang.startswith("_"):
+            continue
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise ValueError(f"{category} is not a phrase-list category (language {lang!r})")
+        norms: set[str] = set()
+        for item in items:
+            norm = folded.get(item)
+            if norm is None:
+                norm = folded[item] = _fold_text(item).lstrip(_LEADING).rstrip(_TRAILING)  # normalize()
+            if not norm:
+                continue
+            norms.add(norm)
+            (with_sep if item.rstrip().endswith((":", "：")) else without_sep).add(norm)
+        by_language[lang] = frozenset(norms)
+    return by_language, frozenset(with_sep - without_sep)
 
 
 def phrases(category: str) -> frozenset[str]:
@@ -270,9 +334,20 @@ _COUNT_FIRST = re.compile(rf"^[(\[]?{_COUNT}[)\]]?\s?{_COUNTER}\s?(?P<rest>\D.{{
 _COUNT_LAST = re.compile(rf"^(?P<rest>.{{0,200}}?\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
 
 
+#: What a normalized heading with a count can end with: a digit, "12k", a
+#: closing bracket or a counter word ("댓글 12개", "3件").
+_COUNT_LAST_CHARS = frozenset(")]）】k개의件の条條则則")
+
+
 def _without_count(norm: str) -> str | None:
     """``norm`` with a leading or trailing count removed, or None if it has none."""
-    for pattern in (_COUNT_FIRST, _COUNT_LAST):
+    first, last = norm[:1], norm[-1:]
+    patterns = []
+    if first.isdigit() or first in ("(", "["):
+        patterns.append(_COUNT_FIRST)
+    if last.isdigit() or last in _COUNT_LAST_CHARS:
+        patterns.append(_COUNT_LAST)
+    for pattern in patterns:
         m = pattern.match(norm)
         if m:
             rest = normalize(m.group("rest"))
@@ -349,6 +424,15 @@ def _is_prefixed_heading(line: str) -> bool:
     return True
 
 
+def is_counted_phrase(line: str, category: str) -> bool:
+    """True when the line, normalized, is one of the category's phrases with a
+    count before or after it ("12 Comments", "Comments (12)", "댓글 12개"): the
+    part of :func:`is_phrase` that needs a digit in the line."""
+    norm = normalize(line)
+    rest = _without_count(norm) if norm else None
+    return rest is not None and rest in _category(category).all
+
+
 def is_phrase(line: str, category: str) -> bool:
     """True when the whole line, normalized, is one of the category's phrases.
 
@@ -408,10 +492,22 @@ def _word_lines(text: str) -> Iterable[str]:
 def _stopwords(code: str) -> frozenset[str]:
     if code not in _stopword_files():
         return frozenset()
+    index = _index()
+    if index is not None:
+        return frozenset(index["stopwords"][code])
+    return _stopwords_from_sources(code)
+
+
+def _stopwords_from_sources(code: str) -> frozenset[str]:
     words: set[str] = set()
     for word in _word_lines(_read("stopwords", f"{code}.txt")):
-        plain = unicodedata.normalize("NFKC", word).casefold()
-        for form in (plain, _fold(word), plain.replace("\u200c", "")):
+        if word.isascii():  # NFKC and casefold of ASCII are lower(); no fold table, no ZWNJ
+            low = word.lower()
+            forms: tuple[str, ...] = (low, " ".join(low.split()))
+        else:
+            plain = unicodedata.normalize("NFKC", word).casefold()
+            forms = (plain, _fold_text(word), plain.replace("\u200c", ""))
+        for form in forms:
             words.add(form)
             if "'" in form:
                 words.add(form.replace("'", "’"))
@@ -546,6 +642,13 @@ def _month_forms(name: str) -> set[str]:
 
 @cache
 def _months_by_language() -> Mapping[str, Mapping[str, int]]:
+    index = _index()
+    if index is not None:
+        return MappingProxyType({lang: MappingProxyType(table) for lang, table in index["months"].items()})
+    return MappingProxyType(_months_from_sources())
+
+
+def _months_from_sources() -> dict[str, Mapping[str, int]]:
     result: dict[str, Mapping[str, int]] = {}
     for lang, months in _category_raw("months").items():
         if lang.startswith("_"):
@@ -558,7 +661,7 @@ def _months_by_language() -> Mapping[str, Mapping[str, int]]:
                 for form in _month_forms(name):
                     table.setdefault(form, number)
         result[lang] = MappingProxyType(table)
-    return MappingProxyType(result)
+    return result
 
 
 @cache
@@ -641,43 +744,175 @@ def _whole_index(categories: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
     return MappingProxyType({p: frozenset(c) for p, c in index.items()})
 
 
+#: Phrases at least this long are indexed by their first characters; shorter
+#: ones are looked up whole (``line[:1]``, ``line[:2]``, ...).
+_PREFIX_KEY = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _PrefixIndex:
+    # first _PREFIX_KEY characters -> (length, phrase, category, needs separator), longest first
+    long: Mapping[str, tuple[tuple[int, str, str, bool], ...]]
+    # a phrase shorter than _PREFIX_KEY -> (category, needs separator)
+    short: Mapping[str, tuple[tuple[str, bool], ...]]
+    short_lengths: tuple[int, ...]  # longest first
+    short_first: frozenset[str]  # the first characters of the short phrases
+
+
 @cache
-def _prefix_index(categories: tuple[str, ...]) -> Mapping[str, tuple[tuple[int, str, str, bool], ...]]:
-    """First two characters of a phrase -> (length, phrase, category, needs separator), longest first."""
-    index: dict[str, list[tuple[int, str, str, bool]]] = {}
+def _prefix_index(categories: tuple[str, ...]) -> _PrefixIndex:
+    long: dict[str, list[tuple[int, str, str, bool]]] = {}
+    short: dict[str, list[tuple[str, bool]]] = {}
     for category in categories:
         cat = _category(category)
         for phrase in cat.all:
-            index.setdefault(phrase[:2], []).append((len(phrase), phrase, category, phrase in cat.needs_separator))
-    return MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in index.items()})
+            needs_sep = phrase in cat.needs_separator
+            if len(phrase) >= _PREFIX_KEY:
+                long.setdefault(phrase[:_PREFIX_KEY], []).append((len(phrase), phrase, category, needs_sep))
+            else:
+                short.setdefault(phrase, []).append((category, needs_sep))
+    return _PrefixIndex(
+        long=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in long.items()}),
+        short=MappingProxyType({k: tuple(sorted(v)) for k, v in short.items()}),
+        short_lengths=tuple(sorted({len(p) for p in short}, reverse=True)),
+        short_first=frozenset(p[0] for p in short),
+    )
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _ends_phrase(after: str, phrase: str, needs_sep: bool) -> bool:
+    """May ``phrase`` end where ``after`` (the rest of the line) begins?"""
+    if needs_sep:
+        return after.lstrip(" ")[:1] in _SEPARATORS
+    last = phrase[-1]
+    return not after or not _is_letter_or_digit(last) or _is_scriptio_continua(last) or not _continues_word(after[0])
+
+
+class LineMatcher:
+    """:func:`match_line` for fixed category tuples, with their merged indexes
+    at hand (see :func:`line_matcher`): ``line_matcher(whole, prefix)(line)``."""
+
+    __slots__ = ("_prefix", "_whole")
+
+    def __init__(self, whole: tuple[str, ...], prefix: tuple[str, ...]) -> None:
+        self._whole = _whole_index(whole)
+        self._prefix = _prefix_index(prefix)
+
+    def __call__(self, line: str) -> LineMatch:
+        head = _normalize_head(line)
+        if not head:
+            return _NO_MATCH
+        norm = head.rstrip(_TRAILING)
+        found = self._whole.get(norm, _EMPTY)
+        prefixes: dict[str, str] = {}
+        index = self._prefix
+        for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
+            if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
+                prefixes[category] = phrase
+        for length in index.short_lengths if head[0] in index.short_first else ():
+            if length > len(head):
+                continue
+            phrase = head[:length]
+            for category, needs_sep in index.short.get(phrase, ()):
+                if category not in prefixes and _ends_phrase(head[length:], phrase, needs_sep):
+                    prefixes[category] = phrase
+        if not found and not prefixes:
+            return _NO_MATCH
+        return LineMatch(found, MappingProxyType(prefixes))
+
+
+@cache
+def line_matcher(whole: tuple[str, ...], prefix: tuple[str, ...]) -> LineMatcher:
+    """The matcher of :func:`match_line` for these categories (built once)."""
+    return LineMatcher(whole, prefix)
 
 
 def match_line(line: str, whole: tuple[str, ...], prefix: tuple[str, ...]) -> LineMatch:
     """Match ``line`` against the ``whole``-line categories and the ``prefix``
     categories in one pass (same rules as :func:`is_phrase` without counts and
-    :func:`starts_with_phrase`).  Pass the category tuples as constants: the
-    merged indexes are built once per tuple."""
-    head = _normalize_head(line)
-    if not head:
-        return _NO_MATCH
-    norm = head.rstrip(_TRAILING)
-    found = _whole_index(whole).get(norm, frozenset())
-    prefixes: dict[str, str] = {}
-    index = _prefix_index(prefix)
-    for key in (head[:2], head[:1]) if len(head) > 1 else (head[:1],):
-        for length, phrase, category, needs_sep in index.get(key, ()):
-            if category in prefixes or length > len(head) or not head.startswith(phrase):
-                continue
-            if len(phrase) == 1 and key != phrase:
-                continue
-            after = head[length:]
-            if needs_sep:
-                if after.lstrip(" ")[:1] in _SEPARATORS:
-                    prefixes[category] = phrase
-                continue
-            last = phrase[-1]
-            if not after or not _is_letter_or_digit(last) or _is_scriptio_continua(last) or not _continues_word(after[0]):
-                prefixes[category] = phrase
-    if not found and not prefixes:
-        return _NO_MATCH
-    return LineMatch(found, MappingProxyType(prefixes))
+    :func:`starts_with_phrase`: per category the longest phrase that ends at a
+    word boundary).  Pass the category tuples as constants: the merged indexes
+    are built once per tuple; a caller with many lines can hold the
+    :func:`line_matcher` itself."""
+    return line_matcher(whole, prefix)(line)
+
+
+# ---------------------------------------------------------------------------
+# the precomputed index: normalized phrases and stopwords, shipped in data/
+#
+# Normalizing ~7,000 phrases, ~7,000 stopwords and the spellings of ~800 month
+# names costs the command line some 25 ms at every start;
+# ``data/lexicon-index.json`` holds the result.  It is
+# used only when it was built from the data files as they are (a digest of
+# them is stored in it); otherwise everything is built from the sources as
+# before, so a stale index costs time, never correctness.  Rebuild it with
+# ``python -m newsextract.lexicon`` after changing markers.json or a stopword
+# list (tests/test_lexicon.py checks that it is in sync).
+
+INDEX_FILE = "lexicon-index.json"
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256(_markers_text().encode("utf-8"))
+    folder = resources.files(__package__ or "newsextract") / "data" / "stopwords"
+    for code in _stopword_files():
+        digest.update(f"\0{code}\0".encode())
+        digest.update((folder / f"{code}.txt").read_bytes())
+    return digest.hexdigest()
+
+
+def _list_categories() -> tuple[str, ...]:
+    """The categories of markers.json whose values are per-language phrase lists."""
+    names = []
+    for name, value in _markers().items():
+        if name.startswith("_") or not isinstance(value, dict):
+            continue
+        langs = [v for lang, v in value.items() if not lang.startswith("_")]
+        if langs and all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in langs):
+            names.append(name)
+    return tuple(names)
+
+
+def build_index() -> dict[str, Any]:
+    """The content of ``data/lexicon-index.json``, built from the data files."""
+    categories: dict[str, Any] = {}
+    for name in _list_categories():
+        by_language, needs_separator = _category_from_sources(name)
+        categories[name] = {
+            "by_language": {lang: sorted(norms) for lang, norms in by_language.items()},
+            "needs_separator": sorted(needs_separator),
+        }
+    return {
+        "_doc": "Generated by `python -m newsextract.lexicon` from markers.json and stopwords/; do not edit.",
+        "digest": _sources_digest(),
+        "categories": categories,
+        "stopwords": {code: sorted(_stopwords_from_sources(code)) for code in _stopword_files()},
+        "months": {lang: dict(sorted(table.items())) for lang, table in _months_from_sources().items()},
+    }
+
+
+@cache
+def _index() -> Mapping[str, Any] | None:
+    """The shipped index when it matches the data files, else None."""
+    try:
+        index = json.loads(_read(INDEX_FILE))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(index, dict) or index.get("digest") != _sources_digest():
+        return None
+    return index
+
+
+def write_index(path: str | None = None) -> str:
+    """Write :func:`build_index` to ``data/lexicon-index.json`` (or ``path``); return the path."""
+    target = path or str(resources.files(__package__ or "newsextract") / "data" / INDEX_FILE)
+    with open(target, "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(build_index(), fh, ensure_ascii=False, indent=0, sort_keys=False)
+        fh.write("\n")
+    return target
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_index()}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..language import detect_language
+from ..language import SAMPLE_CHARS, detect_language
 from ..model import Article, Comments, Document, Source, Teaser
 from . import features
 from .article import (
@@ -43,10 +43,22 @@ class Analysis:
     language: str | None
 
 
+def _language_sample(lines: list[Line]) -> str:
+    """The long lines, as much of them as language detection reads."""
+    parts: list[str] = []
+    size = 0
+    for ln in lines:
+        if len(ln.text) >= LANGUAGE_LINE_CHARS:
+            parts.append(ln.text)
+            size += len(ln.text) + 1
+            if size >= SAMPLE_CHARS:
+                break
+    return "\n".join(parts)
+
+
 def analyse(text: str) -> Analysis:
     lines = split_lines(text)
-    sample = "\n".join(ln.text for ln in lines if len(ln.text) >= LANGUAGE_LINE_CHARS) or text
-    language = detect_language(sample)
+    language = detect_language(_language_sample(lines) or text)
     profile = features.Profile.for_language(language)
     features.compute(lines, profile)
     classify(lines, profile)

@@ -55,7 +55,10 @@ MAX_AGE_CHARS = 40
 
 
 def is_menu(line: Line) -> bool:
-    parts = MENU_SEPARATORS.split(line.text)
+    text = line.text
+    if "|" not in text and "/" not in text and "•" not in text and "·" not in text and "»" not in text:
+        return False  # no separator of MENU_SEPARATORS
+    parts = MENU_SEPARATORS.split(text)
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
@@ -82,11 +85,12 @@ def density_scale(lines: list[Line]) -> float:
 
 def content_class(line: Line, profile: Profile, scale: float = 1.0) -> str:
     """jusText's core rule: length and stopword density."""
-    density = line.density
-    if not profile.has_stopwords and not profile.unspaced:
-        density = NO_STOPWORDS_DENSITY if line.sentence else 0.0
     if line.length < LENGTH_LOW:
         return "short"
+    if not profile.has_stopwords and not profile.unspaced:
+        density = NO_STOPWORDS_DENSITY if line.sentence else 0.0
+    else:
+        density = line.density
     if density >= STOPWORDS_HIGH * scale:
         return "good" if line.length >= LENGTH_HIGH or line.sentence else "near"
     if density >= STOPWORDS_LOW * scale:
@@ -141,55 +145,77 @@ PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome
 DIGIT = re.compile(r"\d")
 
 
-def marker_label(line: Line) -> tuple[str, str] | None:
-    """Labels that come from what a line *says* (lexicon matches)."""
+def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[str, str] | None:
+    """Labels that come from what a line *says* (lexicon matches).
+
+    The rules are tried in this order; the expensive ones (regular
+    expressions, the date and age parsers) only after a cheap test that the
+    line can match at all.
+    """
     text = line.text
-    m = lexicon.match_line(text, WHOLE_LINE, PREFIXES)
+    m = (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
+    whole, prefix = m.whole, m.prefixes
     if len(text) > MAX_META_CHARS:
         if _read_also(text, m):
             return "read_also", "read-also prefix"
-        if m.prefix("chrome_prefix"):
+        if "chrome_prefix" in prefix:
             return "chrome", "chrome prefix"
         return None
+    # lexicon.is_phrase in parts: the whole line is a phrase (the matcher
+    # knows), a phrase with a count (needs a digit), or "More from Politics"
+    # (needs a related_heading_prefix).
     has_digit = DIGIT.search(text) is not None
-    if "comments_heading" in m.whole or (has_digit and lexicon.is_phrase(text, "comments_heading")):
+    if "comments_heading" in whole or (has_digit and lexicon.is_counted_phrase(text, "comments_heading")):
         return "comments", "comments heading"
-    if m.prefix("no_comments"):
+    if "no_comments" in prefix:
         return "no_comments", "empty-comments notice"
     if not line.sentence and (
-        "related_heading" in m.whole
-        or ((has_digit or m.prefix("related_heading_prefix")) and lexicon.is_phrase(text, "related_heading"))
+        "related_heading" in whole
+        or (has_digit and lexicon.is_counted_phrase(text, "related_heading"))
+        or ("related_heading_prefix" in prefix and lexicon.is_phrase(text, "related_heading"))
     ):
         return "related", "related heading"
-    if "tags_heading" in m.whole:
+    if "tags_heading" in whole:
         return "tags", "tags heading"
-    if _read_also(text, m):
+    if "read_also_prefix" in prefix and _read_also(text, m):
         return "read_also", "read-also prefix"
-    if m.prefix(CREDIT_PREFIX) and is_credit(line):
+    if CREDIT_PREFIX in prefix and is_credit(line):
         return "chrome", "photo credit"
-    if "chrome_line" in m.whole:
+    if "chrome_line" in whole:
         return "chrome", "chrome phrase"
-    if m.prefix("chrome_prefix"):
+    if "chrome_prefix" in prefix:
         return "chrome", "chrome prefix"
-    if COPYRIGHT.search(text):
+    if is_copyright(text):
         return "chrome", "copyright"
-    if "comment_form" in m.whole:
+    if "comment_form" in whole:
         return "form", "comment-form phrase"
-    if len(text) <= MAX_AGE_CHARS and may_be_age(text, has_digit) and dates.parse_age(text, lang=line.lang) == text.strip():
+    if (
+        len(text) <= MAX_AGE_CHARS
+        and dates.may_end_with_age(text, lang=line.lang)
+        and may_be_age(text, has_digit)
+        and dates.parse_age(text, lang=line.lang) == text.strip()
+    ):
         return "meta", "age"
     if has_digit:
         found = dates.find_date(text)
         if found and len(text) - len(found[0]) <= 40 and not line.sentence:
             return "meta", "date"
-    if m.prefix("byline_prefix") and len(text.split()) <= 12 and not line.sentence:
+    if "byline_prefix" in prefix and len(text.split()) <= 12 and not line.sentence:
         return "meta", "byline"
     if is_menu(line):
         return "chrome", "menu"
-    if FORM_FIELD.search(line.raw):
+    if "[" in line.raw and FORM_FIELD.search(line.raw):
         return "chrome", "form field"
     if has_chrome_word(line):
         return "chrome", "chrome word"
     return None
+
+
+def is_copyright(text: str) -> bool:
+    """A copyright line ("© 2025 ...", "(c) 2019", "Copyright ...")."""
+    if "©" not in text and "(" not in text and "copyright" not in lexicon.caseless(text):
+        return False  # what COPYRIGHT needs is not there
+    return COPYRIGHT.search(text) is not None
 
 
 @cache
@@ -212,13 +238,13 @@ def may_be_age(text: str, has_digit: bool) -> bool:
     if has_digit:
         return True
     words, unspaced = _age_anchors()
-    if any(w in words for w in WORD.findall(text.lower())):
+    if not words.isdisjoint(WORD.findall(text.lower())):
         return True
     return not text.isascii() and any(a in text for a in unspaced)
 
 
 def _read_also(text: str, m: lexicon.LineMatch) -> bool:
-    prefix = m.prefix("read_also_prefix")
+    prefix = m.prefixes.get("read_also_prefix")
     return prefix is not None and bool(READ_ALSO_SEPARATOR.match(_after_words(text, len(prefix.split()))))
 
 
@@ -238,8 +264,7 @@ def has_chrome_word(line: Line) -> bool:
     words = WORD.findall(lexicon.normalize(line.text))
     if not words or len(words) > MAX_CHROME_WORD_LINE:
         return False
-    chrome = lexicon.phrases("chrome_word")
-    return any(w in chrome for w in words)
+    return not lexicon.phrases("chrome_word").isdisjoint(words)
 
 
 #: The longest caption recognised by the credit line after it.
@@ -248,13 +273,22 @@ MAX_CAPTION_CHARS = 400
 
 def classify(lines: list[Line], profile: Profile) -> None:
     scale = density_scale(lines)
+    # A page repeats lines (menus, "Reply", "Share"): what a line says is read
+    # once per distinct line.  marker_label reads only the line's clean text,
+    # its sentence end (from the text), the language, and the raw line only
+    # when it holds a "[" (FORM_FIELD).
+    seen: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
+    match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
     for line in lines:
-        marked = marker_label(line)
+        key = (line.text, line.lang, line.raw if "[" in line.raw else "")
+        if key in seen:
+            marked = seen[key]
+        else:
+            marked = seen[key] = marker_label(line, match)
         if marked:
             line.label, line.reason = marked
         else:
-            line.label = content_class(line, profile, scale)
-            line.reason = f"length {line.length:.0f}, stopwords {line.density:.2f}"
+            line.label = content_class(line, profile, scale)  # reason: see Line.reason
     mark_captions(lines)
 
 
@@ -262,7 +296,8 @@ def mark_captions(lines: list[Line]) -> None:
     """A photo caption is the line just above its credit ("Foto: X / Agency")."""
     for prev, line in itertools.pairwise(lines):
         if (
-            line.reason == "photo credit"
+            line.label == "chrome"
+            and line.reason == "photo credit"
             and prev.label in ("good", "near", "short", "bad")
             and prev.length <= MAX_CAPTION_CHARS
             and line.blank_before == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from .. import lexicon
 from ..language import UNSPACED_LANGUAGES
@@ -70,19 +71,23 @@ def stopword_density(text: str, profile: Profile) -> float:
             chars = len(CJK_CHAR.findall(text))
             return len(HIRAGANA.findall(text)) / chars if chars else 0.0
         chars = len(CJK_CHAR.findall(text)) or len(text)
-        hits = sum(1 for ch in text if ch in profile.stopwords)
+        hits = sum(map(profile.stopwords.__contains__, text))
         return hits / chars if chars else 0.0
     tokens = WORD.findall(text.lower())
     if not tokens:
         return 0.0
-    return sum(1 for t in tokens if t in profile.stopwords) / len(tokens)
+    return sum(map(profile.stopwords.__contains__, tokens)) / len(tokens)
 
 
 def compute(lines: list[Line], profile: Profile) -> None:
+    """Length and sentence end of every line; the stopword density is left to
+    be computed when first read (:attr:`Line.density`): the classifier needs it
+    only for lines of at least ``LENGTH_LOW`` characters."""
+    density_of = partial(stopword_density, profile=profile)
+    language = profile.language
     for line in lines:
-        line.lang = profile.language
         t = line.text
+        line.lang = language
         line.length = effective_length(t)
-        line.words = len(WORD.findall(t)) if not profile.unspaced else max(1, int(line.length / 5))
-        line.density = stopword_density(t, profile)
-        line.sentence = bool(STRICT_SENTENCE_END.search(t))
+        line.sentence = STRICT_SENTENCE_END.search(t) is not None
+        line._density_of = density_of

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import dates
@@ -52,7 +53,13 @@ SPACES = re.compile(r"[ \t]+")
 
 @dataclass(slots=True)
 class Line:
-    """One non-empty line of a dump with its layout facts."""
+    """One non-empty line of a dump with its layout facts.
+
+    ``density`` (stopword density) is computed on first use: only lines long
+    enough to be prose need it (see :func:`.features.compute`), and
+    ``reason`` of a line labelled by its length and density is written out
+    only when asked for (``--explain``).
+    """
 
     index: int  # position among the non-empty lines
     lineno: int  # 1-based line number in the input
@@ -63,26 +70,56 @@ class Line:
     bullet: str | None = None  # list marker, when the line had one
     tabs: int = 0  # tab characters (table cells in browser copies)
     length: float = 0.0  # effective length (CJK characters weigh more), see features.py
-    words: int = 0
-    density: float = 0.0  # stopword density
     sentence: bool = False  # ends like a sentence
     lang: str | None = None  # the document's language (for dates and ages)
     label: str = ""  # set by the classifier
-    reason: str = ""  # why (for --explain)
-    extra: dict[str, str] = field(default_factory=dict)
+    # stopword density once computed, and how to compute it (set by features.compute)
+    _density: float | None = field(default=None, repr=False)
+    _density_of: Callable[[str], float] | None = field(default=None, repr=False)
+    _reason: str | None = field(default=None, repr=False)
+
+    @property
+    def density(self) -> float:
+        """Stopword density (see :func:`.features.stopword_density`)."""
+        if self._density is None:
+            self._density = self._density_of(self.text) if self._density_of is not None else 0.0
+        return self._density
+
+    @density.setter
+    def density(self, value: float) -> None:
+        self._density = value
+
+    @property
+    def reason(self) -> str:
+        """Why the line got its label (for ``--explain``)."""
+        if self._reason is None:
+            return f"length {self.length:.0f}, stopwords {self.density:.2f}" if self.label else ""
+        return self._reason
+
+    @reason.setter
+    def reason(self, value: str) -> None:
+        self._reason = value
 
 
 def clean(text: str) -> tuple[str, str | None]:
-    """Return (text without bullet or placeholder, bullet)."""
-    text = LEADING_PLACEHOLDER.sub("", text)
+    """Return (text without bullet or placeholder, bullet).
+
+    Bullets, item numbers and placeholders never start with a letter, so a
+    line that does (most lines) skips those patterns.
+    """
     bullet = None
-    m = BULLET.match(text) or NUMBERED.match(text)
-    if m and m.re is NUMBERED and _starts_with_date(text):
-        m = None  # "12. März 2025" is a date, not item 12
-    if m:
-        bullet = m.group(1)
-        text = text[m.end() :]
-    return SPACES.sub(" ", text).strip(), bullet
+    if not text[:1].isalpha():
+        if text.startswith("["):
+            text = LEADING_PLACEHOLDER.sub("", text)
+        m = BULLET.match(text) or NUMBERED.match(text)
+        if m and m.re is NUMBERED and _starts_with_date(text):
+            m = None  # "12. März 2025" is a date, not item 12
+        if m:
+            bullet = m.group(1)
+            text = text[m.end() :]
+    if "\t" in text or "  " in text:
+        text = SPACES.sub(" ", text)
+    return text.strip(), bullet
 
 
 def _starts_with_date(text: str) -> bool:
@@ -90,11 +127,18 @@ def _starts_with_date(text: str) -> bool:
     return found is not None and text.startswith(found[0])
 
 
+#: The characters of RULE_LINE but whitespace: a rule line (stripped) ends with one.
+RULE_CHARS = "━─—–=_~*·•.-"
+
+
 def is_decoration(stripped: str) -> bool:
     """Lines that carry no text at all: rules, placeholders, lone bullets."""
-    if PLACEHOLDER_LINE.match(stripped) or RULE_LINE.match(stripped):
+    last = stripped[-1:]
+    if last == "]" and PLACEHOLDER_LINE.match(stripped):
         return True
-    return all(not ch.isalnum() for ch in stripped) and len(stripped) <= 3
+    if last and last in RULE_CHARS and RULE_LINE.match(stripped):
+        return True
+    return len(stripped) <= 3 and all(not ch.isalnum() for ch in stripped)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -105,8 +149,13 @@ def split_lines(text: str) -> list[Line]:
     prev_wrapped = False
     for lineno, raw_line in enumerate(text.split("\n"), 1):
         raw = raw_line.rstrip()
-        stripped = raw.strip()
-        if not stripped or is_decoration(stripped) or _is_invisible(stripped):
+        if not raw:
+            blank += 1
+            prev_wrapped = False
+            continue
+        stripped = raw.lstrip()
+        # a line starting with a letter or digit is neither decoration nor invisible
+        if not stripped[0].isalnum() and (is_decoration(stripped) or _is_invisible(stripped)):
             blank += 1
             prev_wrapped = False
             continue
@@ -116,25 +165,19 @@ def split_lines(text: str) -> list[Line]:
             last.text = SPACES.sub(" ", last.text + stripped).strip()
             prev_wrapped = len(raw) >= WRAP_COLUMNS
             continue
-        cleaned, bullet = clean(stripped)
-        if FORM_CONTROL.match(stripped):
-            bullet = None
-        if not cleaned:
-            blank += 1
-            continue
-        indent = len(raw) - len(raw.lstrip(" \t\u3000"))
-        out.append(
-            Line(
-                index=len(out),
-                lineno=lineno,
-                raw=raw,
-                text=cleaned,
-                indent=indent,
-                blank_before=blank,
-                bullet=bullet,
-                tabs=stripped.count("\t"),
-            )
-        )
+        if stripped[0].isalpha() and "\t" not in stripped and "  " not in stripped:
+            cleaned, bullet, tabs = stripped, None, 0  # what clean() would give: nothing to clean
+        else:
+            cleaned, bullet = clean(stripped)
+            if bullet is not None and FORM_CONTROL.match(stripped):
+                bullet = None
+            if not cleaned:
+                blank += 1
+                continue
+            tabs = stripped.count("\t")
+        indent = len(raw) - len(raw.lstrip(" \t\u3000")) if raw[0] in " \t\u3000" else 0
+        # positional: index, lineno, raw, text, indent, blank_before, bullet, tabs
+        out.append(Line(len(out), lineno, raw, cleaned, indent, blank, bullet, tabs))
         blank = 0
         prev_wrapped = len(raw) >= WRAP_COLUMNS
     return out
@@ -142,4 +185,6 @@ def split_lines(text: str) -> list[Line]:
 
 def _is_invisible(stripped: str) -> bool:
     """Only format characters (zero-width spaces, BOMs, bidi marks)."""
+    if stripped.isprintable():  # such characters are not printable (but " ", which is stripped)
+        return False
     return all(unicodedata.category(ch) in ("Cf", "Zs", "Cc") for ch in stripped)
