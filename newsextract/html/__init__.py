@@ -27,6 +27,7 @@ from .blocks import to_blocks
 from .comments import extract_comments
 from .content import (
     Label,
+    add_lead,
     best_container,
     classify,
     enough_text,
@@ -119,6 +120,7 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     _note_empty_comments(segments, labels, comments)
 
     kept, listing = _main_content(segments, labels, md.title, related, base, lines)
+    kept = add_lead(segments, labels, kept, md.title)
     if len(lines) == len(related):
         related.sort(key=lambda t: lines[id(t)])  # page order (stable for one-line pages)
     blocks = to_blocks(kept)

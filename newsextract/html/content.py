@@ -30,6 +30,7 @@ from .hints import (
     CHROME_PENALTY,
     CHROME_VETO_MIN_BLOCKS,
     CHROME_VETO_SHARE,
+    LEAD_WINDOW,
     LISTING_HEADINGS_PER_BLOCK,
     LISTING_MIN_LINKED_HEADINGS,
     LONG_BLOCK_CHARS,
@@ -41,6 +42,7 @@ from .hints import (
     MIN_RELAXED_CHARS,
     MIN_RELAXED_WORDS,
     POSITIVE_BOOST,
+    PROSE_HEADING_CHARS,
     SHORT_BLOCK_CHARS,
     SIBLING_MIN_SCORE,
     SIBLING_SHARE,
@@ -79,6 +81,9 @@ LEAF_TAGS: frozenset[str] = frozenset(
         "em",
     }
 )
+#: Chrome tags whose text is never the standfirst (a header or a
+#: ``div.teaser-text`` under the headline can be).
+NOT_LEAD_CHROME_TAGS: frozenset[str] = frozenset({"nav", "aside", "footer", "menu", "form"})
 #: Nested chrome-named wrappers around an article are rare; three levels is plenty.
 MAX_CHROME_VETOES = 3
 #: Sentence-ending punctuation in any script (Latin, CJK, Arabic, Devanagari).
@@ -111,6 +116,12 @@ def is_prose(seg: Segment) -> bool:
     return len(WORDS.findall(text)) >= 6 and bool(SENTENCE_END.search(text) or "," in text)
 
 
+def is_prose_heading(seg: Segment) -> bool:
+    """Sentences set in heading markup (a standfirst in an ``<h2>``, a post
+    written in ``<h4>``): longer than any headline and prose-like."""
+    return seg.chars >= PROSE_HEADING_CHARS and is_prose(seg)
+
+
 def classify(seg: Segment) -> Label:
     density = link_density(seg)
     if MARKUP_TEXT.match(seg.text):
@@ -118,7 +129,11 @@ def classify(seg: Segment) -> Label:
     if seg.rows is not None:
         return Label.BAD if density > MAX_LINK_DENSITY_LONG else Label.MEDIUM
     if seg.heading:
-        return Label.BAD if density > MAX_LINK_DENSITY and seg.chars < LONG_BLOCK_CHARS else Label.NEUTRAL
+        if density > MAX_LINK_DENSITY:
+            return Label.BAD if seg.chars < LONG_BLOCK_CHARS else Label.NEUTRAL
+        # sentences in heading markup are prose; inside chrome (a blog's
+        # tagline in its header) only the standfirst rule may take them
+        return Label.GOOD if seg.chrome < 0 and is_prose_heading(seg) else Label.NEUTRAL
     if seg.chars >= LONG_BLOCK_CHARS and not seg.pre:
         if density > MAX_LINK_DENSITY_LONG or (density > MAX_LINK_DENSITY and not is_prose(seg)):
             return Label.BAD
@@ -333,6 +348,47 @@ def select(
                 continue
         kept.append(seg)
     return _drop_title(kept, title)
+
+
+def add_lead(
+    segments: Sequence[Segment], labels: Sequence[Label], kept: list[Segment], title: str | None
+) -> list[Segment]:
+    """The standfirst rule: prose between the headline and the first body
+    segment is the article's lead (dek, intro, summary), even when the page
+    put it outside the body container or in a container named like chrome
+    (``header``, ``div.teaser-text``, ``p.article-teaser``).  Only a few
+    segments right under the headline are looked at, and only long prose
+    (a full paragraph, or sentences in heading markup) with few links that is
+    not a caption, a byline or a credit: datelines and kickers are shorter."""
+    if not kept:
+        return kept
+    first = kept[0]
+    start = next((i for i, s in enumerate(segments) if s is first), -1)
+    key = lexicon.normalize(title) if title else None
+    head = -1
+    for i in range(start - 1, max(-1, start - 1 - LEAD_WINDOW), -1):
+        seg = segments[i]
+        if seg.heading == 1 or (seg.heading and key and lexicon.normalize(seg.text) == key):
+            head = i
+            break
+    if head < 0:
+        return kept
+    lead = [
+        seg
+        for seg, label in zip(segments[head + 1 : start], labels[head + 1 : start], strict=True)
+        if (label == Label.GOOD or (seg.heading and is_prose_heading(seg))) and _can_lead(seg)
+    ]
+    return lead + kept if lead else kept
+
+
+def _can_lead(seg: Segment) -> bool:
+    if seg.caption or seg.rows is not None or link_density(seg) > MAX_LINK_DENSITY:
+        return False
+    if "©" in seg.text:
+        return False  # a photo caption with its credit, not marked as a caption
+    if seg.chrome >= 0 and seg.path[seg.chrome].tag in NOT_LEAD_CHROME_TAGS:
+        return False
+    return not (is_byline(seg) or is_credit(seg) or is_chrome_line(seg))
 
 
 def _neighbour_is_prose(items: Sequence[tuple[Segment, Label]], i: int, step: int) -> bool:

@@ -196,6 +196,13 @@ LISTING_HEADINGS_PER_BLOCK = 0.5
 #: A container with a heading that links to another page and less text than
 #: this beside it is a teaser card (a section front's lead story), not an article.
 TEASER_CARD_CHARS = 300
+#: A heading this long that reads as sentences is prose set in heading markup
+#: (a standfirst in an ``<h2>``, a blog written in ``<h3>``/``<h4>``): news
+#: headlines stay well below it.
+PROSE_HEADING_CHARS = 120
+#: The standfirst (lead, dek, intro) is looked for in at most this many
+#: segments between the headline and the first body segment.
+LEAD_WINDOW = 8
 #: Teaser titles are at least this long (shorter links are labels: "More").
 MIN_TEASER_TITLE_CHARS = 12
 #: In-body "Read also: ..." inserts are at most this long.
