@@ -122,8 +122,15 @@ def is_prose_heading(seg: Segment) -> bool:
     return seg.chars >= PROSE_HEADING_CHARS and is_prose(seg)
 
 
+def is_anchor_heading(seg: Segment) -> bool:
+    """A heading that links only to a place on its own page (``<h2><a
+    href="#usage">Usage</a></h2>``, the permalink of a documentation
+    section): a section title, not a link to elsewhere."""
+    return bool(seg.heading and seg.links) and all(len(h) > 1 and h[0] == "#" for h, _ in seg.links)
+
+
 def classify(seg: Segment) -> Label:
-    density = link_density(seg)
+    density = 0.0 if is_anchor_heading(seg) else link_density(seg)
     if MARKUP_TEXT.match(seg.text):
         return Label.BAD
     if seg.rows is not None:
@@ -354,7 +361,7 @@ def add_lead(
     segments: Sequence[Segment], labels: Sequence[Label], kept: list[Segment], title: str | None
 ) -> list[Segment]:
     """The standfirst rule: prose between the headline and the first body
-    segment is the article's lead (dek, intro, summary), even when the page
+    paragraph is the article's lead (dek, intro, summary), even when the page
     put it outside the body container or in a container named like chrome
     (``header``, ``div.teaser-text``, ``p.article-teaser``).  Only a few
     segments right under the headline are looked at, and only long prose
@@ -362,8 +369,10 @@ def add_lead(
     not a caption, a byline or a credit: datelines and kickers are shorter."""
     if not kept:
         return kept
-    first = kept[0]
-    start = next((i for i, s in enumerate(segments) if s is first), -1)
+    position = {id(s): i for i, s in enumerate(segments)}
+    # the first body paragraph: the headline may be kept as a heading before it
+    first = next((s for s in kept if not s.heading), kept[0])
+    start = position[id(first)]
     key = lexicon.normalize(title) if title else None
     head = -1
     for i in range(start - 1, max(-1, start - 1 - LEAD_WINDOW), -1):
@@ -373,12 +382,17 @@ def add_lead(
             break
     if head < 0:
         return kept
+    taken = {id(s) for s in kept}
     lead = [
         seg
         for seg, label in zip(segments[head + 1 : start], labels[head + 1 : start], strict=True)
-        if (label == Label.GOOD or (seg.heading and is_prose_heading(seg))) and _can_lead(seg)
+        if id(seg) not in taken
+        and (label == Label.GOOD or (seg.heading and is_prose_heading(seg)))
+        and _can_lead(seg)
     ]
-    return lead + kept if lead else kept
+    if not lead:
+        return kept
+    return sorted(kept + lead, key=lambda s: position[id(s)])
 
 
 def _can_lead(seg: Segment) -> bool:
@@ -428,7 +442,7 @@ def is_listing(segments: Sequence[Segment], depths: Sequence[int], url: str | No
         if depth < 0:
             continue
         if s.heading and s.first_link_start and link_density(s) > 0.8:
-            if not _links_to(s, url):
+            if not _links_to(s, url) and not is_anchor_heading(s):
                 linked += 1  # a headline linking to its own page is no teaser
         elif not s.heading:
             total += s.chars

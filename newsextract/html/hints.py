@@ -92,6 +92,11 @@ CHROME_ROLES: frozenset[str] = frozenset(
 #: Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
+#: The id of a React streaming-SSR segment (``<div hidden id="S:0">``): the
+#: server sends a suspended part of the page as a hidden ``div`` at the end
+#: of the body, and a script moves it into its place at once, so it is shown.
+STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")
+
 #: Captions and their credit lines ("Photo: AP", "Getty Images").
 CAPTION_HINT = re.compile(r"caption|credit|photo-?info|image-?info|media-?info", re.IGNORECASE)
 

@@ -32,6 +32,7 @@ from .hints import (
     NEGATIVE_HINT,
     POSITIVE_HINT,
     PRE_TAGS,
+    STREAMED_SEGMENT_ID,
     STRONG_POSITIVE_HINT,
 )
 from .text import INVISIBLE
@@ -110,9 +111,10 @@ def collapse_with_breaks(raw: str) -> str:
 def is_hidden(el: Element) -> bool:
     """Hidden by ``hidden``, an inline ``display:none`` or, for inline
     elements only, ``aria-hidden`` (icons and duplicate labels; some sites put
-    ``aria-hidden`` on a whole visible container, which stays)."""
+    ``aria-hidden`` on a whole visible container, which stays).  A React
+    streamed segment is hidden only until its script shows it."""
     if el.get("hidden") is not None:
-        return True
+        return not STREAMED_SEGMENT_ID.match(el.get("id") or "")
     if el.get("aria-hidden") == "true" and el.tag not in BLOCK_TAGS:
         return True
     style = el.get("style")
