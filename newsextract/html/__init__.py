@@ -161,7 +161,10 @@ def _main_content(
     1. strict labels; a container inside chrome (a sidebar, a cookie box) is
        only taken when nothing outside chrome does better;
     2. when that finds too little text, or only text inside chrome, short
-       sentences count as prose and the search runs again outside chrome.
+       sentences count as prose and the search runs again outside chrome;
+    3. when neither try finds enough text, the second one is kept however
+       short it is (a one-paragraph post, a status page): as in Readability,
+       the best attempt wins over none.  Chrome is not taken at this step.
     """
     first: list[Segment] = []
     choice = best_container(segments, labels)
@@ -175,12 +178,15 @@ def _main_content(
             return first, False
     labels = relaxed(segments, labels)
     retry = best_container(segments, labels, allow_chrome=False)
+    second: list[Segment] = []
     if retry is not None and not is_listing(segments, retry.depths, base):
         _take_inserts(segments, labels, retry.depths, related, base, lines)
         second = select(segments, labels, retry.depths, title)
         if enough_text(second, relaxed=not first):
             return second, False
-    return (first if enough_text(first) else []), False
+    if enough_text(first):
+        return first, False
+    return second, False
 
 
 def _take_inserts(
