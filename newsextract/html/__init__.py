@@ -167,6 +167,8 @@ def _main_content(
        the best attempt wins over none.  Chrome is not taken at this step.
     """
     first: list[Segment] = []
+    if not any(label == Label.GOOD and seg.chrome < 0 for seg, label in zip(segments, labels, strict=True)):
+        labels = relaxed(segments, labels)  # a page of short paragraphs: short sentences are its prose
     choice = best_container(segments, labels)
     if choice is not None:
         if is_listing(segments, choice.depths, base):
