@@ -166,31 +166,46 @@ def is_chrome(el: Element, tag: str) -> bool:
 NO_HINT, CONTENT_HINT, CHROME_HINT = 0, 1, 2
 
 
+#: What one class token or id says (see :func:`_token_hint`).
+_TOKEN_NONE, _TOKEN_STRONG, _TOKEN_NEGATIVE, _TOKEN_POSITIVE = 0, 1, 2, 3
+
+
 @lru_cache(maxsize=4096)
 def _hint_verdict(cls: str | None, ident: str | None) -> int:
     """What a class/id pair says, cached: pages repeat the same few."""
     negative = positive = False
-    for tok in _split_tokens(cls, ident):
-        if TAXONOMY_TOKEN.match(tok):
-            continue
-        if STRONG_POSITIVE_HINT.search(tok):
+    tokens = cls.split() if cls else []
+    if ident:
+        tokens.append(ident)
+    for tok in tokens:
+        kind = _token_hint(tok)
+        if kind == _TOKEN_STRONG:
             return CONTENT_HINT
-        if NEGATIVE_HINT.search(tok):
+        if kind == _TOKEN_NEGATIVE:
             negative = True
-        elif POSITIVE_HINT.search(tok):
+        elif kind == _TOKEN_POSITIVE:
             positive = True
     if negative and not positive:
         return CHROME_HINT
     return CONTENT_HINT if positive else NO_HINT
 
 
-def _split_tokens(cls: str | None, ident: str | None) -> list[str]:
-    """Class tokens and id, camelCase split into words (``RightRail`` ->
+@lru_cache(maxsize=8192)
+def _token_hint(tok: str) -> int:
+    """What one class token or id says, cached on its own: ids and class
+    lists vary from element to element (``menu-item-1539``), their tokens much
+    less.  camelCase is split into words first (``RightRail`` ->
     ``Right-Rail``) so that the hint patterns see word boundaries."""
-    out = (cls or "").split()
-    if ident:
-        out.append(ident)
-    return [CAMEL_CASE.sub("-", tok) for tok in out]
+    tok = CAMEL_CASE.sub("-", tok)
+    if TAXONOMY_TOKEN.match(tok):
+        return _TOKEN_NONE
+    if STRONG_POSITIVE_HINT.search(tok):
+        return _TOKEN_STRONG
+    if NEGATIVE_HINT.search(tok):
+        return _TOKEN_NEGATIVE
+    if POSITIVE_HINT.search(tok):
+        return _TOKEN_POSITIVE
+    return _TOKEN_NONE
 
 
 def is_positive(el: Element) -> bool:
