@@ -86,7 +86,9 @@ def _parser() -> etree.HTMLParser:
 
 def parse_tree(text: str) -> Element:
     """``text`` as an lxml tree; BeautifulSoup only when lxml gives up."""
-    data = XML_DECLARATION.sub("", text, count=1).encode("utf-8", "replace")
+    if "<?" in text[:512]:  # the declaration, if any, opens the page
+        text = XML_DECLARATION.sub("", text, count=1)
+    data = text.encode("utf-8", "replace")
     root: Element | None
     try:
         root = etree.fromstring(data, parser=_parser())

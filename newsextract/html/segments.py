@@ -46,6 +46,12 @@ BREAKS = re.compile(r" ?\x00[\x00 ]*")
 
 #: A lower-to-upper case change inside a class name is a word boundary.
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: The hint patterns for lowercased names: matching a long alternation
+#: case-insensitively is several times slower (the patterns are lowercase).
+_NEGATIVE_LOWER = re.compile(NEGATIVE_HINT.pattern)
+_POSITIVE_LOWER = re.compile(POSITIVE_HINT.pattern)
+_STRONG_POSITIVE_LOWER = re.compile(STRONG_POSITIVE_HINT.pattern)
+_CAPTION_LOWER = re.compile(CAPTION_HINT.pattern)
 #: Class tokens that name a taxonomy term of the post (WordPress puts
 #: ``tag-<slug>``, ``category-<slug>``, ``format-standard`` on the article).
 TAXONOMY_TOKEN = re.compile(
@@ -95,7 +101,7 @@ class _Context:
 
 @lru_cache(maxsize=4096)
 def _names_caption(cls: str | None) -> bool:
-    return bool(cls and CAPTION_HINT.search(cls))
+    return bool(cls and _CAPTION_LOWER.search(cls.lower()))
 
 
 def collapse_with_breaks(raw: str) -> str:
@@ -150,12 +156,17 @@ def is_chrome(el: Element, tag: str) -> bool:
     (``article-wrapper``) counts for, and content wins, since a WordPress
     article carries ``tag-...`` and ``category-...`` classes of its own.
     """
+    return _chrome(el, tag, el.get("class"))
+
+
+def _chrome(el: Element, tag: str, cls: str | None) -> bool:
+    """:func:`is_chrome` with the class already read (the walk reads it once)."""
     role = el.get("role")
     if role and role.casefold() in CHROME_ROLES:
         return True
     if "articleBody" in (el.get("itemprop") or ""):
         return False
-    cls, ident = el.get("class"), el.get("id")
+    ident = el.get("id")
     verdict = _hint_verdict(cls, ident) if cls or ident else NO_HINT
     if verdict == NO_HINT:
         return tag in CHROME_ELEMENT_TAGS
@@ -199,11 +210,12 @@ def _token_hint(tok: str) -> int:
     tok = CAMEL_CASE.sub("-", tok)
     if TAXONOMY_TOKEN.match(tok):
         return _TOKEN_NONE
-    if STRONG_POSITIVE_HINT.search(tok):
+    tok = tok.lower()
+    if _STRONG_POSITIVE_LOWER.search(tok):
         return _TOKEN_STRONG
-    if NEGATIVE_HINT.search(tok):
+    if _NEGATIVE_LOWER.search(tok):
         return _TOKEN_NEGATIVE
-    if POSITIVE_HINT.search(tok):
+    if _POSITIVE_LOWER.search(tok):
         return _TOKEN_POSITIVE
     return _TOKEN_NONE
 
@@ -212,7 +224,12 @@ def is_positive(el: Element) -> bool:
     if "articleBody" in (el.get("itemprop") or ""):
         return True
     hint = hint_of(el)
-    return bool(hint and POSITIVE_HINT.search(hint))
+    return bool(hint) and _names_positive(hint)
+
+
+@lru_cache(maxsize=4096)
+def _names_positive(hint: str) -> bool:
+    return bool(_POSITIVE_LOWER.search(hint.lower()))
 
 
 def data_table_rows(table: Element) -> list[list[str]] | None:
@@ -302,7 +319,8 @@ class Segmenter:
         tag = el.tag
         self.path.append(el)
         index = len(self.path) - 1
-        if ctx.chrome < 0 and is_chrome(el, tag):
+        cls = el.get("class")
+        if ctx.chrome < 0 and _chrome(el, tag, cls):
             ctx = _Context(ctx.heading, ctx.pre, ctx.list_item, ctx.list_el, ctx.quote, ctx.caption, index)
         if tag in HEADING_TAGS:
             ctx = _Context(
@@ -317,7 +335,7 @@ class Segmenter:
             ctx = _Context(ctx.heading, ctx.pre, None, None, ctx.quote, ctx.caption, ctx.chrome)
         elif tag == "blockquote":
             ctx = _Context(ctx.heading, ctx.pre, ctx.list_item, ctx.list_el, el, ctx.caption, ctx.chrome)
-        elif tag == "figcaption" or tag == "caption" or _names_caption(el.get("class")):
+        elif tag == "figcaption" or tag == "caption" or _names_caption(cls):
             ctx = _Context(ctx.heading, ctx.pre, ctx.list_item, ctx.list_el, ctx.quote, True, ctx.chrome)
         if tag == "table" and not ctx.pre:
             rows = data_table_rows(el)
@@ -339,8 +357,12 @@ class Segmenter:
     def _inline(self, el: Element, ctx: _Context, depth: int, in_link: bool) -> None:
         """Walk the content of ``el``: its text, children and their tails."""
         parts = self._parts  # cleared in place by _flush, never replaced
-        if el.text:
-            self._add(el.text, in_link)
+        text = el.text  # lxml builds a new string on every read: read once
+        if text:
+            if parts and not in_link:
+                parts.append(text)  # the common case of _add, inline
+            else:
+                self._add(text, in_link)
         for child in el:
             tag = child.tag
             if (
