@@ -164,13 +164,25 @@ def _chrome(el: Element, tag: str, cls: str | None) -> bool:
     role = el.get("role")
     if role and role.casefold() in CHROME_ROLES:
         return True
-    if "articleBody" in (el.get("itemprop") or ""):
+    if "articleBody" in (el.get("itemprop") or "") or tag == "blockquote":
+        # a blockquote quotes: an embedded post (``blockquote.twitter-tweet``)
+        # is part of the story, and share bars are not built from quotes
         return False
     ident = el.get("id")
     verdict = _hint_verdict(cls, ident) if cls or ident else NO_HINT
     if verdict == NO_HINT:
         return tag in CHROME_ELEMENT_TAGS
-    return verdict == CHROME_HINT
+    return verdict == CHROME_HINT and not _wraps_quote(el)
+
+
+#: A chrome-named wrapper with at most this many children, one a quote, is an
+#: embedded post (``div.social-media-embed > blockquote.twitter-tweet``).
+MAX_EMBED_CHILDREN = 2
+
+
+def _wraps_quote(el: Element) -> bool:
+    """Whether ``el`` only wraps a quote: an embedded post is part of the story."""
+    return len(el) <= MAX_EMBED_CHILDREN and any(child.tag == "blockquote" for child in el)
 
 
 #: Verdicts of :func:`_hint_verdict`.
