@@ -104,6 +104,16 @@ CREDIT_LINE = re.compile(
 )
 
 
+#: A caption is at most this long...
+MAX_CAPTION_CHARS = 200
+#: ...and may end with its credit in parentheses: "(Image: GETTY)",
+#: "(Photo: Reuters)", "(Foto: dpa)", "(Bild: Keystone)".
+CAPTION_CREDIT = re.compile(
+    r"\((?:images?|photos?|pictures?|pic|credit|source|foto|fotos|bild|imagen|crédit)\s*:[^()]{1,60}\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def link_density(seg: Segment) -> float:
     return seg.link_chars / seg.chars if seg.chars else 0.0
 
@@ -311,7 +321,11 @@ def is_byline(seg: Segment) -> bool:
 
 
 def is_credit(seg: Segment) -> bool:
-    return seg.chars <= MAX_CREDIT_CHARS and bool(CREDIT_LINE.search(seg.text))
+    """A credit line, or a photo caption that ends with its credit in
+    parentheses ("Protesters wore masks (Image: GETTY)") outside caption markup."""
+    if seg.chars <= MAX_CREDIT_CHARS and CREDIT_LINE.search(seg.text):
+        return True
+    return seg.chars <= MAX_CAPTION_CHARS and seg.text.endswith(")") and bool(CAPTION_CREDIT.search(seg.text))
 
 
 def root_depth(seg: Segment, roots: Sequence[Element]) -> int:
