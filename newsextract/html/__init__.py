@@ -60,6 +60,8 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 MAX_NO_COMMENTS_CHARS = 60
 #: A ``<time>`` inside these is a teaser's or the site's, not the article's.
 TIME_CHROME_TAGS: frozenset[str] = frozenset({"aside", "nav", "footer"})
+#: A page with at most this many characters outside chrome is all article.
+TINY_PAGE_CHARS = 200
 #: Bylines are looked for this many segments before the first body block.
 BYLINE_WINDOW = 12
 #: A dateline is looked for up to this many segments into the article...
@@ -166,7 +168,10 @@ def _main_content(
        sentences count as prose and the search runs again outside chrome;
     3. when neither try finds enough text, the second one is kept however
        short it is (a one-paragraph post, a status page): as in Readability,
-       the best attempt wins over none.  Chrome is not taken at this step.
+       the best attempt wins over none.  Chrome is not taken at this step;
+    4. a page with almost no text at all (a stub, a one-line post) is its
+       own article: every line outside chrome and link lists, up to
+       :data:`TINY_PAGE_CHARS`.
     """
     first: list[Segment] = []
     if not any(label == Label.GOOD and seg.chrome < 0 for seg, label in zip(segments, labels, strict=True)):
@@ -190,7 +195,14 @@ def _main_content(
             return second, False
     if enough_text(first):
         return first, False
-    return second, False
+    return second or _tiny_page(segments, labels), False
+
+
+def _tiny_page(segments: list[Segment], labels: list[Label]) -> list[Segment]:
+    """A page with only a line or two of text outside chrome and link lists:
+    that text is its article (a one-line post, a stub), however short."""
+    text = [s for s, label in zip(segments, labels, strict=True) if s.chrome < 0 and label != Label.BAD]
+    return text if 0 < sum(s.chars for s in text) <= TINY_PAGE_CHARS else []
 
 
 def _take_inserts(
