@@ -185,6 +185,12 @@ def _wraps_quote(el: Element) -> bool:
     return len(el) <= MAX_EMBED_CHILDREN and any(child.tag == "blockquote" for child in el)
 
 
+#: An id of this many words is the slug of a heading (``id="sharing-with-a-
+#: single-developer"`` on a documentation section): it names the section's
+#: topic, not a page component, so it gives no hint.
+SLUG_ID_MIN_WORDS = 4
+
+
 #: Verdicts of :func:`_hint_verdict`.
 NO_HINT, CONTENT_HINT, CHROME_HINT = 0, 1, 2
 
@@ -198,8 +204,8 @@ def _hint_verdict(cls: str | None, ident: str | None) -> int:
     """What a class/id pair says, cached: pages repeat the same few."""
     negative = positive = False
     tokens = cls.split() if cls else []
-    if ident:
-        tokens.append(ident)
+    if ident and ident.count("-") + ident.count("_") < SLUG_ID_MIN_WORDS - 1:
+        tokens.append(ident)  # a longer id is a heading's slug, not a component's name
     for tok in tokens:
         kind = _token_hint(tok)
         if kind == _TOKEN_STRONG:
