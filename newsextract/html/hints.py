@@ -66,7 +66,7 @@ NEGATIVE_HINT = re.compile(
     r"popular|popup|promo\w*|rail|recommend\w*|related\w*|remark|rss|scroll|"
     r"share\w*|sharing|shopping|sidebar|skyscraper|social\w*|sponsor\w*|subscri\w*|"
     r"tags?|taboola|teaser\w*|toolbar|tools|trending|tweet|twitter|facebook|"
-    r"author-?(?:bio|box|info|card)|bio|signup|sign-up|more-\w+|read-?more|"
+    r"author-?(?:bio|box|info|card)|bio|signup|sign-up|more-(?:stories|news|articles|posts|from|on|in|like|links|videos|reading)|read-?more|"
     r"caption|credit\w*|copyright|disclaimer|inline-?(?:related|promo)|newsletter|"
     r"skip|screen-?reader\w*|sr-only|visually-?hidden|wp-caption-text|top-?stories"
     r")(?:$|[\s_-])",
