@@ -352,8 +352,15 @@ def select(
             continue
         inside.append((seg, label))
 
+    # rows of a table that hold prose (a description column): their short
+    # cells (a name, a year, a linked title) belong to the same entry
+    prose_rows = {_row_of(seg) for seg, label in inside if label >= Label.MEDIUM and seg.chars >= LONG_BLOCK_CHARS}
+    prose_rows.discard(None)
     kept: list[Segment] = []
     for i, (seg, label) in enumerate(inside):
+        if prose_rows and seg.chars < SHORT_BLOCK_CHARS and _row_of(seg) in prose_rows:
+            kept.append(seg)
+            continue
         if label == Label.BAD:
             continue
         short = label == Label.NEUTRAL or (label == Label.MEDIUM and seg.chars < LONG_BLOCK_CHARS)
@@ -417,6 +424,14 @@ def _can_lead(seg: Segment) -> bool:
     if seg.chrome >= 0 and seg.path[seg.chrome].tag in NOT_LEAD_CHROME_TAGS:
         return False
     return not (is_byline(seg) or is_credit(seg) or is_chrome_line(seg))
+
+
+def _row_of(seg: Segment) -> Element | None:
+    """The table row of a table cell's segment, None for other segments."""
+    path = seg.path
+    if len(path) >= 2 and path[-1].tag in ("td", "th") and path[-2].tag == "tr":
+        return path[-2]
+    return None
 
 
 def _neighbour_is_prose(items: Sequence[tuple[Segment, Label]], i: int, step: int) -> bool:
