@@ -56,11 +56,12 @@ POSITIVE_HINT = re.compile(
 #: Class/id words of page chrome: menus, share bars, ads, newsletter boxes,
 #: author boxes, related and comment areas, cookie banners.  A container
 #: matching this (and not the positive words of :data:`STRONG_POSITIVE_HINT`)
-#: is removed from the article.
+#: is removed from the article.  Footnotes are not chrome: they are the
+#: article's own notes.
 NEGATIVE_HINT = re.compile(
     r"(?:^|[\s_-])(?:"
     r"ad|ads|adv|advert\w*|advertisement|banner|breadcrumbs?|byline|combx|comment\w*|"
-    r"community|contact|cookie\w*|disqus|donat\w*|dropdown|footer|footnotes?|foot|"
+    r"community|contact|cookie\w*|disqus|donat\w*|dropdown|footer|foot|"
     r"gdpr|header|jump|login|masthead|menu|meta|modal|most-?\w*|"
     r"nav|navbar|navigation|newsletter\w*|outbrain|overlay|pager|pagination|paywall|"
     r"popular|popup|promo\w*|rail|recommend\w*|related\w*|remark|rss|scroll|"
