@@ -110,7 +110,7 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    strip_unseen(body)
+    strip_unseen(body, math="<math" in text)
     found = scan(body)
     comments = extract_comments(body, found)
     if not comments.items and md.comments:

@@ -135,9 +135,36 @@ STRIP_TAGS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def strip_unseen(root: Element) -> None:
-    """Remove scripts, styles, embedded media and form widgets (their tails stay)."""
+def strip_unseen(root: Element, *, math: bool = False) -> None:
+    """Remove scripts, styles, embedded media and form widgets (their tails
+    stay).  With ``math`` (the page has ``<math>``), formulas that carry their
+    TeX source are first replaced by it."""
+    if math:
+        math_to_tex(root)
     etree.strip_elements(root, *STRIP_TAGS, with_tail=False)
+
+
+#: The TeX source that KaTeX and MathJax keep inside MathML.
+TEX_ANNOTATION = "application/x-tex"
+
+
+def math_to_tex(root: Element) -> None:
+    """Replace each ``<math>`` that has a TeX annotation by that TeX as text:
+    a formula's readable form in plain text (its MathML is markup, and the
+    rendered copy beside it is hidden from readers of text)."""
+    for math in list(root.iter("math")):
+        tex = next(
+            (a.text for a in math.iter("annotation") if a.get("encoding") == TEX_ANNOTATION and a.text),
+            None,
+        )
+        if tex is None:
+            continue
+        span = etree.Element("span")
+        span.text = tex.strip()
+        span.tail = math.tail
+        parent = math.getparent()
+        if parent is not None:
+            parent.replace(math, span)
 
 
 def hint_of(el: Element) -> str:
