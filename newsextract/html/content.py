@@ -361,7 +361,11 @@ def select(
         if prose_rows and seg.chars < SHORT_BLOCK_CHARS and _row_of(seg) in prose_rows:
             kept.append(seg)
             continue
-        if label == Label.BAD:
+        # a data table of links (names, model ids) between two paragraphs is
+        # part of the text around it, not a link list
+        if label == Label.BAD and not (
+            seg.rows is not None and _neighbour_is_prose(inside, i, -1) and _neighbour_is_prose(inside, i, 1)
+        ):
             continue
         short = label == Label.NEUTRAL or (label == Label.MEDIUM and seg.chars < LONG_BLOCK_CHARS)
         if short and (is_chrome_line(seg) or is_byline(seg) or is_credit(seg)):
