@@ -230,23 +230,29 @@ def best_container(
     siblings that hold a good share of prose too (Readability's sibling
     step: an article split by an ad or a photo into two containers)."""
     scores: dict[Element, float] = {}
+    get = scores.get
+    # the elements inside chrome that have prose below them (only those can
+    # score above zero, so only those need to be known)
     in_chrome: set[Element] = set()
     for seg, label in zip(segments, labels, strict=True):
-        if seg.chrome >= 0:
-            in_chrome.update(seg.path[seg.chrome :])
         w = _weight(label, seg)
         if not w:
             continue
-        if label == Label.BAD or seg.chrome < 0:
+        cut = seg.chrome
+        if label == Label.BAD or cut < 0:
             for el in seg.path:
-                scores[el] = scores.get(el, 0.0) + w
+                scores[el] = get(el, 0.0) + w
         else:
             # prose inside a chrome container is boilerplate for the page
             # around it, and body text only for containers inside that one
-            path, cut = seg.path, seg.chrome
+            path = seg.path
             bad = -BAD_TEXT_WEIGHT * seg.chars
-            for i, el in enumerate(path):
-                scores[el] = scores.get(el, 0.0) + (bad if i < cut else w)
+            for el in path[:cut]:
+                scores[el] = get(el, 0.0) + bad
+            inner = path[cut:]
+            for el in inner:
+                scores[el] = get(el, 0.0) + w
+            in_chrome.update(inner)
     best: Element | None = None
     best_score = 0.0
     for el, score in scores.items():
