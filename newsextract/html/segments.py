@@ -334,20 +334,21 @@ class Segmenter:
         if text:
             chars = len(text)
             self.segments.append(
-                Segment(
-                    text=text,
-                    path=tuple(self.path),
-                    chars=chars,
-                    link_chars=min(self._chars_in_links, chars),
-                    links=self._links,
-                    heading=ctx.heading,
-                    list_item=ctx.list_item,
-                    list_el=ctx.list_el,
-                    pre=ctx.pre,
-                    quote=ctx.quote,
-                    caption=ctx.caption,
-                    chrome=ctx.chrome,
-                    first_link_start=self._starts_in_link,
+                Segment(  # positional: the fields in their order (cheaper than keywords)
+                    text,
+                    tuple(self.path),
+                    chars,
+                    min(self._chars_in_links, chars),
+                    self._links,
+                    ctx.heading,
+                    ctx.list_item,
+                    ctx.list_el,
+                    ctx.pre,
+                    ctx.quote,
+                    ctx.caption,
+                    ctx.chrome,
+                    None,
+                    self._starts_in_link,
                 )
             )
         self._parts.clear()
