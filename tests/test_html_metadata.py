@@ -131,3 +131,14 @@ def test_meta_far_from_json_ld_is_another_event() -> None:
     assert _published(far) == "2015-10-15T02:19:15Z"
     near = far.replace("2015-12-11T14:28:34Z", "2015-10-16T01:00:00+02:00")
     assert _published(near) == "2015-10-16T01:00:00+02:00"
+
+
+def test_json_ld_name_wins_when_the_headline_is_a_description() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "Article", "name": "New Zealand", "headline": "country in Oceania"}'
+    html = (
+        f'<html><head><title>New Zealand - Wikipedia</title><script type="application/ld+json">{ld}</script>'
+        "</head><body><h1>New Zealand</h1><p>New Zealand is an island country in the southwestern Pacific "
+        "Ocean, made of two main landmasses and more than 700 smaller islands.</p></body></html>"
+    )
+    a = parse_html(html, url="https://en.wikipedia.org/wiki/New_Zealand", source=Source(kind="html")).article
+    assert a.title == "New Zealand"

@@ -27,6 +27,7 @@ from .blocks import to_blocks
 from .comments import extract_comments
 from .content import (
     Label,
+    add_lead,
     best_container,
     classify,
     enough_text,
@@ -59,6 +60,8 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 MAX_NO_COMMENTS_CHARS = 60
 #: A ``<time>`` inside these is a teaser's or the site's, not the article's.
 TIME_CHROME_TAGS: frozenset[str] = frozenset({"aside", "nav", "footer"})
+#: A page with at most this many characters outside chrome is all article.
+TINY_PAGE_CHARS = 200
 #: Bylines are looked for this many segments before the first body block.
 BYLINE_WINDOW = 12
 #: A dateline is looked for up to this many segments into the article...
@@ -85,7 +88,9 @@ def _parser() -> etree.HTMLParser:
 
 def parse_tree(text: str) -> Element:
     """``text`` as an lxml tree; BeautifulSoup only when lxml gives up."""
-    data = XML_DECLARATION.sub("", text, count=1).encode("utf-8", "replace")
+    if "<?" in text[:512]:  # the declaration, if any, opens the page
+        text = XML_DECLARATION.sub("", text, count=1)
+    data = text.encode("utf-8", "replace")
     root: Element | None
     try:
         root = etree.fromstring(data, parser=_parser())
@@ -106,7 +111,7 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    strip_unseen(body)
+    strip_unseen(body, math="<math" in text)
     found = scan(body)
     comments = extract_comments(body, found)
     if not comments.items and md.comments:
@@ -120,6 +125,7 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     _note_empty_comments(segments, labels, comments)
 
     kept, listing = _main_content(segments, labels, md.title, related, base, lines)
+    kept = add_lead(segments, labels, kept, md.title)
     if len(lines) == len(related):
         related.sort(key=lambda t: lines[id(t)])  # page order (stable for one-line pages)
     blocks = to_blocks(kept)
@@ -160,9 +166,17 @@ def _main_content(
     1. strict labels; a container inside chrome (a sidebar, a cookie box) is
        only taken when nothing outside chrome does better;
     2. when that finds too little text, or only text inside chrome, short
-       sentences count as prose and the search runs again outside chrome.
+       sentences count as prose and the search runs again outside chrome;
+    3. when neither try finds enough text, the second one is kept however
+       short it is (a one-paragraph post, a status page): as in Readability,
+       the best attempt wins over none.  Chrome is not taken at this step;
+    4. a page with almost no text at all (a stub, a one-line post) is its
+       own article: every line outside chrome and link lists, up to
+       :data:`TINY_PAGE_CHARS`.
     """
     first: list[Segment] = []
+    if not any(label == Label.GOOD and seg.chrome < 0 for seg, label in zip(segments, labels, strict=True)):
+        labels = relaxed(segments, labels)  # a page of short paragraphs: short sentences are its prose
     choice = best_container(segments, labels)
     if choice is not None:
         if is_listing(segments, choice.depths, base):
@@ -174,12 +188,22 @@ def _main_content(
             return first, False
     labels = relaxed(segments, labels)
     retry = best_container(segments, labels, allow_chrome=False)
+    second: list[Segment] = []
     if retry is not None and not is_listing(segments, retry.depths, base):
         _take_inserts(segments, labels, retry.depths, related, base, lines)
         second = select(segments, labels, retry.depths, title)
         if enough_text(second, relaxed=not first):
             return second, False
-    return (first if enough_text(first) else []), False
+    if enough_text(first):
+        return first, False
+    return second or _tiny_page(segments, labels), False
+
+
+def _tiny_page(segments: list[Segment], labels: list[Label]) -> list[Segment]:
+    """A page with only a line or two of text outside chrome and link lists:
+    that text is its article (a one-line post, a stub), however short."""
+    text = [s for s, label in zip(segments, labels, strict=True) if s.chrome < 0 and label != Label.BAD]
+    return text if 0 < sum(s.chars for s in text) <= TINY_PAGE_CHARS else []
 
 
 def _take_inserts(

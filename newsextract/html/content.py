@@ -30,6 +30,7 @@ from .hints import (
     CHROME_PENALTY,
     CHROME_VETO_MIN_BLOCKS,
     CHROME_VETO_SHARE,
+    LEAD_WINDOW,
     LISTING_HEADINGS_PER_BLOCK,
     LISTING_MIN_LINKED_HEADINGS,
     LONG_BLOCK_CHARS,
@@ -41,6 +42,7 @@ from .hints import (
     MIN_RELAXED_CHARS,
     MIN_RELAXED_WORDS,
     POSITIVE_BOOST,
+    PROSE_HEADING_CHARS,
     SHORT_BLOCK_CHARS,
     SIBLING_MIN_SCORE,
     SIBLING_SHARE,
@@ -79,6 +81,9 @@ LEAF_TAGS: frozenset[str] = frozenset(
         "em",
     }
 )
+#: Chrome tags whose text is never the standfirst (a header or a
+#: ``div.teaser-text`` under the headline can be).
+NOT_LEAD_CHROME_TAGS: frozenset[str] = frozenset({"nav", "aside", "footer", "menu", "form"})
 #: Nested chrome-named wrappers around an article are rare; three levels is plenty.
 MAX_CHROME_VETOES = 3
 #: Sentence-ending punctuation in any script (Latin, CJK, Arabic, Devanagari).
@@ -99,6 +104,16 @@ CREDIT_LINE = re.compile(
 )
 
 
+#: A caption is at most this long...
+MAX_CAPTION_CHARS = 200
+#: ...and may end with its credit in parentheses: "(Image: GETTY)",
+#: "(Photo: Reuters)", "(Foto: dpa)", "(Bild: Keystone)".
+CAPTION_CREDIT = re.compile(
+    r"\((?:images?|photos?|pictures?|pic|credit|source|foto|fotos|bild|imagen|crédit)\s*:[^()]{1,60}\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def link_density(seg: Segment) -> float:
     return seg.link_chars / seg.chars if seg.chars else 0.0
 
@@ -111,14 +126,31 @@ def is_prose(seg: Segment) -> bool:
     return len(WORDS.findall(text)) >= 6 and bool(SENTENCE_END.search(text) or "," in text)
 
 
+def is_prose_heading(seg: Segment) -> bool:
+    """Sentences set in heading markup (a standfirst in an ``<h2>``, a post
+    written in ``<h4>``): longer than any headline and prose-like."""
+    return seg.chars >= PROSE_HEADING_CHARS and is_prose(seg)
+
+
+def is_anchor_heading(seg: Segment) -> bool:
+    """A heading that links only to a place on its own page (``<h2><a
+    href="#usage">Usage</a></h2>``, the permalink of a documentation
+    section): a section title, not a link to elsewhere."""
+    return bool(seg.heading and seg.links) and all(len(h) > 1 and h[0] == "#" for h, _ in seg.links)
+
+
 def classify(seg: Segment) -> Label:
-    density = link_density(seg)
+    density = 0.0 if is_anchor_heading(seg) else link_density(seg)
     if MARKUP_TEXT.match(seg.text):
         return Label.BAD
     if seg.rows is not None:
         return Label.BAD if density > MAX_LINK_DENSITY_LONG else Label.MEDIUM
     if seg.heading:
-        return Label.BAD if density > MAX_LINK_DENSITY and seg.chars < LONG_BLOCK_CHARS else Label.NEUTRAL
+        if density > MAX_LINK_DENSITY:
+            return Label.BAD if seg.chars < LONG_BLOCK_CHARS else Label.NEUTRAL
+        # sentences in heading markup are prose; inside chrome (a blog's
+        # tagline in its header) only the standfirst rule may take them
+        return Label.GOOD if seg.chrome < 0 and is_prose_heading(seg) else Label.NEUTRAL
     if seg.chars >= LONG_BLOCK_CHARS and not seg.pre:
         if density > MAX_LINK_DENSITY_LONG or (density > MAX_LINK_DENSITY and not is_prose(seg)):
             return Label.BAD
@@ -198,23 +230,29 @@ def best_container(
     siblings that hold a good share of prose too (Readability's sibling
     step: an article split by an ad or a photo into two containers)."""
     scores: dict[Element, float] = {}
+    get = scores.get
+    # the elements inside chrome that have prose below them (only those can
+    # score above zero, so only those need to be known)
     in_chrome: set[Element] = set()
     for seg, label in zip(segments, labels, strict=True):
-        if seg.chrome >= 0:
-            in_chrome.update(seg.path[seg.chrome :])
         w = _weight(label, seg)
         if not w:
             continue
-        if label == Label.BAD or seg.chrome < 0:
+        cut = seg.chrome
+        if label == Label.BAD or cut < 0:
             for el in seg.path:
-                scores[el] = scores.get(el, 0.0) + w
+                scores[el] = get(el, 0.0) + w
         else:
             # prose inside a chrome container is boilerplate for the page
             # around it, and body text only for containers inside that one
-            path, cut = seg.path, seg.chrome
+            path = seg.path
             bad = -BAD_TEXT_WEIGHT * seg.chars
-            for i, el in enumerate(path):
-                scores[el] = scores.get(el, 0.0) + (bad if i < cut else w)
+            for el in path[:cut]:
+                scores[el] = get(el, 0.0) + bad
+            inner = path[cut:]
+            for el in inner:
+                scores[el] = get(el, 0.0) + w
+            in_chrome.update(inner)
     best: Element | None = None
     best_score = 0.0
     for el, score in scores.items():
@@ -289,7 +327,11 @@ def is_byline(seg: Segment) -> bool:
 
 
 def is_credit(seg: Segment) -> bool:
-    return seg.chars <= MAX_CREDIT_CHARS and bool(CREDIT_LINE.search(seg.text))
+    """A credit line, or a photo caption that ends with its credit in
+    parentheses ("Protesters wore masks (Image: GETTY)") outside caption markup."""
+    if seg.chars <= MAX_CREDIT_CHARS and CREDIT_LINE.search(seg.text):
+        return True
+    return seg.chars <= MAX_CAPTION_CHARS and seg.text.endswith(")") and bool(CAPTION_CREDIT.search(seg.text))
 
 
 def root_depth(seg: Segment, roots: Sequence[Element]) -> int:
@@ -316,9 +358,20 @@ def select(
             continue
         inside.append((seg, label))
 
+    # rows of a table that hold prose (a description column): their short
+    # cells (a name, a year, a linked title) belong to the same entry
+    prose_rows = {_row_of(seg) for seg, label in inside if label >= Label.MEDIUM and seg.chars >= LONG_BLOCK_CHARS}
+    prose_rows.discard(None)
     kept: list[Segment] = []
     for i, (seg, label) in enumerate(inside):
-        if label == Label.BAD:
+        if prose_rows and seg.chars < SHORT_BLOCK_CHARS and _row_of(seg) in prose_rows:
+            kept.append(seg)
+            continue
+        # a data table of links (names, model ids) between two paragraphs is
+        # part of the text around it, not a link list
+        if label == Label.BAD and not (
+            seg.rows is not None and _neighbour_is_prose(inside, i, -1) and _neighbour_is_prose(inside, i, 1)
+        ):
             continue
         short = label == Label.NEUTRAL or (label == Label.MEDIUM and seg.chars < LONG_BLOCK_CHARS)
         if short and (is_chrome_line(seg) or is_byline(seg) or is_credit(seg)):
@@ -333,6 +386,62 @@ def select(
                 continue
         kept.append(seg)
     return _drop_title(kept, title)
+
+
+def add_lead(
+    segments: Sequence[Segment], labels: Sequence[Label], kept: list[Segment], title: str | None
+) -> list[Segment]:
+    """The standfirst rule: prose between the headline and the first body
+    paragraph is the article's lead (dek, intro, summary), even when the page
+    put it outside the body container or in a container named like chrome
+    (``header``, ``div.teaser-text``, ``p.article-teaser``).  Only a few
+    segments right under the headline are looked at, and only long prose
+    (a full paragraph, or sentences in heading markup) with few links that is
+    not a caption, a byline or a credit: datelines and kickers are shorter."""
+    if not kept:
+        return kept
+    position = {id(s): i for i, s in enumerate(segments)}
+    # the first body paragraph: the headline may be kept as a heading before it
+    first = next((s for s in kept if not s.heading), kept[0])
+    start = position[id(first)]
+    key = lexicon.normalize(title) if title else None
+    head = -1
+    for i in range(start - 1, max(-1, start - 1 - LEAD_WINDOW), -1):
+        seg = segments[i]
+        if seg.heading == 1 or (seg.heading and key and lexicon.normalize(seg.text) == key):
+            head = i
+            break
+    if head < 0:
+        return kept
+    taken = {id(s) for s in kept}
+    lead = [
+        seg
+        for seg, label in zip(segments[head + 1 : start], labels[head + 1 : start], strict=True)
+        if id(seg) not in taken
+        and (label == Label.GOOD or (seg.heading and is_prose_heading(seg)))
+        and _can_lead(seg)
+    ]
+    if not lead:
+        return kept
+    return sorted(kept + lead, key=lambda s: position[id(s)])
+
+
+def _can_lead(seg: Segment) -> bool:
+    if seg.caption or seg.rows is not None or link_density(seg) > MAX_LINK_DENSITY:
+        return False
+    if "©" in seg.text:
+        return False  # a photo caption with its credit, not marked as a caption
+    if seg.chrome >= 0 and seg.path[seg.chrome].tag in NOT_LEAD_CHROME_TAGS:
+        return False
+    return not (is_byline(seg) or is_credit(seg) or is_chrome_line(seg))
+
+
+def _row_of(seg: Segment) -> Element | None:
+    """The table row of a table cell's segment, None for other segments."""
+    path = seg.path
+    if len(path) >= 2 and path[-1].tag in ("td", "th") and path[-2].tag == "tr":
+        return path[-2]
+    return None
 
 
 def _neighbour_is_prose(items: Sequence[tuple[Segment, Label]], i: int, step: int) -> bool:
@@ -372,7 +481,7 @@ def is_listing(segments: Sequence[Segment], depths: Sequence[int], url: str | No
         if depth < 0:
             continue
         if s.heading and s.first_link_start and link_density(s) > 0.8:
-            if not _links_to(s, url):
+            if not _links_to(s, url) and not is_anchor_heading(s):
                 linked += 1  # a headline linking to its own page is no teaser
         elif not s.heading:
             total += s.chars

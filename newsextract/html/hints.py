@@ -56,17 +56,18 @@ POSITIVE_HINT = re.compile(
 #: Class/id words of page chrome: menus, share bars, ads, newsletter boxes,
 #: author boxes, related and comment areas, cookie banners.  A container
 #: matching this (and not the positive words of :data:`STRONG_POSITIVE_HINT`)
-#: is removed from the article.
+#: is removed from the article.  Footnotes are not chrome: they are the
+#: article's own notes.
 NEGATIVE_HINT = re.compile(
     r"(?:^|[\s_-])(?:"
     r"ad|ads|adv|advert\w*|advertisement|banner|breadcrumbs?|byline|combx|comment\w*|"
-    r"community|contact|cookie\w*|disqus|donat\w*|dropdown|footer|footnotes?|foot|"
+    r"community|contact|cookie\w*|disqus|donat\w*|dropdown|footer|foot|"
     r"gdpr|header|jump|login|masthead|menu|meta|modal|most-?\w*|"
     r"nav|navbar|navigation|newsletter\w*|outbrain|overlay|pager|pagination|paywall|"
     r"popular|popup|promo\w*|rail|recommend\w*|related\w*|remark|rss|scroll|"
     r"share\w*|sharing|shopping|sidebar|skyscraper|social\w*|sponsor\w*|subscri\w*|"
     r"tags?|taboola|teaser\w*|toolbar|tools|trending|tweet|twitter|facebook|"
-    r"author-?(?:bio|box|info|card)|bio|signup|sign-up|more-\w+|read-?more|"
+    r"author-?(?:bio|box|info|card)|bio|signup|sign-up|more-(?:stories|news|articles|posts|from|on|in|like|links|videos|reading)|read-?more|"
     r"caption|credit\w*|copyright|disclaimer|inline-?(?:related|promo)|newsletter|"
     r"skip|screen-?reader\w*|sr-only|visually-?hidden|wp-caption-text|top-?stories"
     r")(?:$|[\s_-])",
@@ -91,6 +92,11 @@ CHROME_ROLES: frozenset[str] = frozenset(
 
 #: Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+#: The id of a React streaming-SSR segment (``<div hidden id="S:0">``): the
+#: server sends a suspended part of the page as a hidden ``div`` at the end
+#: of the body, and a script moves it into its place at once, so it is shown.
+STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")
 
 #: Captions and their credit lines ("Photo: AP", "Getty Images").
 CAPTION_HINT = re.compile(r"caption|credit|photo-?info|image-?info|media-?info", re.IGNORECASE)
@@ -196,6 +202,13 @@ LISTING_HEADINGS_PER_BLOCK = 0.5
 #: A container with a heading that links to another page and less text than
 #: this beside it is a teaser card (a section front's lead story), not an article.
 TEASER_CARD_CHARS = 300
+#: A heading this long that reads as sentences is prose set in heading markup
+#: (a standfirst in an ``<h2>``, a blog written in ``<h3>``/``<h4>``): news
+#: headlines stay well below it.
+PROSE_HEADING_CHARS = 120
+#: The standfirst (lead, dek, intro) is looked for in at most this many
+#: segments between the headline and the first body segment.
+LEAD_WINDOW = 8
 #: Teaser titles are at least this long (shorter links are labels: "More").
 MIN_TEASER_TITLE_CHARS = 12
 #: In-body "Read also: ..." inserts are at most this long.

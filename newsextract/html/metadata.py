@@ -427,7 +427,16 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     def candidates() -> Iterator[str]:
         """Title candidates, best first, each looked up only when the ones
         before it gave nothing usable."""
-        headline = main.get("headline") or main.get("name")
+        headline, name = main.get("headline"), main.get("name")
+        if (
+            isinstance(headline, str)
+            and isinstance(name, str)
+            and html_title
+            and collapse(name).casefold() == strip_site(html_title, site, host)[0].casefold()
+            and collapse(headline).casefold() not in html_title.casefold()
+        ):
+            yield name  # <title> is the name; the headline is a description (Wikipedia's)
+        headline = headline or name
         if isinstance(headline, str):
             yield headline
         meta_title = _first_meta(metas, META_TITLE[:3])

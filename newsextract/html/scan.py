@@ -172,7 +172,7 @@ def scan(root: Element) -> Scan:
         if tag != "h1" and tag != "summary":
             out.subheadings.append(el)
         kind = heading_kind(collapse(text_content(el)))
-        if kind & COMMENTS:
+        if kind & COMMENTS and tag != "h1":  # an <h1> names the page ("Conversation"), not a section of it
             out.comment_headings.append(el)
         if kind & RELATED and tag != "summary":
             out.related_headings.append(el)

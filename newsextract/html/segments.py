@@ -32,6 +32,7 @@ from .hints import (
     NEGATIVE_HINT,
     POSITIVE_HINT,
     PRE_TAGS,
+    STREAMED_SEGMENT_ID,
     STRONG_POSITIVE_HINT,
 )
 from .text import INVISIBLE
@@ -45,6 +46,12 @@ BREAKS = re.compile(r" ?\x00[\x00 ]*")
 
 #: A lower-to-upper case change inside a class name is a word boundary.
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: The hint patterns for lowercased names: matching a long alternation
+#: case-insensitively is several times slower (the patterns are lowercase).
+_NEGATIVE_LOWER = re.compile(NEGATIVE_HINT.pattern)
+_POSITIVE_LOWER = re.compile(POSITIVE_HINT.pattern)
+_STRONG_POSITIVE_LOWER = re.compile(STRONG_POSITIVE_HINT.pattern)
+_CAPTION_LOWER = re.compile(CAPTION_HINT.pattern)
 #: Class tokens that name a taxonomy term of the post (WordPress puts
 #: ``tag-<slug>``, ``category-<slug>``, ``format-standard`` on the article).
 TAXONOMY_TOKEN = re.compile(
@@ -94,7 +101,7 @@ class _Context:
 
 @lru_cache(maxsize=4096)
 def _names_caption(cls: str | None) -> bool:
-    return bool(cls and CAPTION_HINT.search(cls))
+    return bool(cls and _CAPTION_LOWER.search(cls.lower()))
 
 
 def collapse_with_breaks(raw: str) -> str:
@@ -110,9 +117,10 @@ def collapse_with_breaks(raw: str) -> str:
 def is_hidden(el: Element) -> bool:
     """Hidden by ``hidden``, an inline ``display:none`` or, for inline
     elements only, ``aria-hidden`` (icons and duplicate labels; some sites put
-    ``aria-hidden`` on a whole visible container, which stays)."""
+    ``aria-hidden`` on a whole visible container, which stays).  A React
+    streamed segment is hidden only until its script shows it."""
     if el.get("hidden") is not None:
-        return True
+        return not STREAMED_SEGMENT_ID.match(el.get("id") or "")
     if el.get("aria-hidden") == "true" and el.tag not in BLOCK_TAGS:
         return True
     style = el.get("style")
@@ -127,9 +135,36 @@ STRIP_TAGS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def strip_unseen(root: Element) -> None:
-    """Remove scripts, styles, embedded media and form widgets (their tails stay)."""
+def strip_unseen(root: Element, *, math: bool = False) -> None:
+    """Remove scripts, styles, embedded media and form widgets (their tails
+    stay).  With ``math`` (the page has ``<math>``), formulas that carry their
+    TeX source are first replaced by it."""
+    if math:
+        math_to_tex(root)
     etree.strip_elements(root, *STRIP_TAGS, with_tail=False)
+
+
+#: The TeX source that KaTeX and MathJax keep inside MathML.
+TEX_ANNOTATION = "application/x-tex"
+
+
+def math_to_tex(root: Element) -> None:
+    """Replace each ``<math>`` that has a TeX annotation by that TeX as text:
+    a formula's readable form in plain text (its MathML is markup, and the
+    rendered copy beside it is hidden from readers of text)."""
+    for math in list(root.iter("math")):
+        tex = next(
+            (a.text for a in math.iter("annotation") if a.get("encoding") == TEX_ANNOTATION and a.text),
+            None,
+        )
+        if tex is None:
+            continue
+        span = etree.Element("span")
+        span.text = tex.strip()
+        span.tail = math.tail
+        parent = math.getparent()
+        if parent is not None:
+            parent.replace(math, span)
 
 
 def hint_of(el: Element) -> str:
@@ -148,54 +183,98 @@ def is_chrome(el: Element, tag: str) -> bool:
     (``article-wrapper``) counts for, and content wins, since a WordPress
     article carries ``tag-...`` and ``category-...`` classes of its own.
     """
+    return _chrome(el, tag, el.get("class"))
+
+
+def _chrome(el: Element, tag: str, cls: str | None) -> bool:
+    """:func:`is_chrome` with the class already read (the walk reads it once)."""
     role = el.get("role")
     if role and role.casefold() in CHROME_ROLES:
         return True
-    if "articleBody" in (el.get("itemprop") or ""):
+    if "articleBody" in (el.get("itemprop") or "") or tag == "blockquote":
+        # a blockquote quotes: an embedded post (``blockquote.twitter-tweet``)
+        # is part of the story, and share bars are not built from quotes
         return False
-    cls, ident = el.get("class"), el.get("id")
+    ident = el.get("id")
     verdict = _hint_verdict(cls, ident) if cls or ident else NO_HINT
     if verdict == NO_HINT:
         return tag in CHROME_ELEMENT_TAGS
-    return verdict == CHROME_HINT
+    return verdict == CHROME_HINT and not _wraps_quote(el)
+
+
+#: A chrome-named wrapper with at most this many children, one a quote, is an
+#: embedded post (``div.social-media-embed > blockquote.twitter-tweet``).
+MAX_EMBED_CHILDREN = 2
+
+
+def _wraps_quote(el: Element) -> bool:
+    """Whether ``el`` only wraps a quote: an embedded post is part of the story."""
+    return len(el) <= MAX_EMBED_CHILDREN and any(child.tag == "blockquote" for child in el)
+
+
+#: An id of this many words is the slug of a heading (``id="sharing-with-a-
+#: single-developer"`` on a documentation section): it names the section's
+#: topic, not a page component, so it gives no hint.
+SLUG_ID_MIN_WORDS = 4
 
 
 #: Verdicts of :func:`_hint_verdict`.
 NO_HINT, CONTENT_HINT, CHROME_HINT = 0, 1, 2
 
 
+#: What one class token or id says (see :func:`_token_hint`).
+_TOKEN_NONE, _TOKEN_STRONG, _TOKEN_NEGATIVE, _TOKEN_POSITIVE = 0, 1, 2, 3
+
+
 @lru_cache(maxsize=4096)
 def _hint_verdict(cls: str | None, ident: str | None) -> int:
     """What a class/id pair says, cached: pages repeat the same few."""
     negative = positive = False
-    for tok in _split_tokens(cls, ident):
-        if TAXONOMY_TOKEN.match(tok):
-            continue
-        if STRONG_POSITIVE_HINT.search(tok):
+    tokens = cls.split() if cls else []
+    if ident and ident.count("-") + ident.count("_") < SLUG_ID_MIN_WORDS - 1:
+        tokens.append(ident)  # a longer id is a heading's slug, not a component's name
+    for tok in tokens:
+        kind = _token_hint(tok)
+        if kind == _TOKEN_STRONG:
             return CONTENT_HINT
-        if NEGATIVE_HINT.search(tok):
+        if kind == _TOKEN_NEGATIVE:
             negative = True
-        elif POSITIVE_HINT.search(tok):
+        elif kind == _TOKEN_POSITIVE:
             positive = True
     if negative and not positive:
         return CHROME_HINT
     return CONTENT_HINT if positive else NO_HINT
 
 
-def _split_tokens(cls: str | None, ident: str | None) -> list[str]:
-    """Class tokens and id, camelCase split into words (``RightRail`` ->
+@lru_cache(maxsize=8192)
+def _token_hint(tok: str) -> int:
+    """What one class token or id says, cached on its own: ids and class
+    lists vary from element to element (``menu-item-1539``), their tokens much
+    less.  camelCase is split into words first (``RightRail`` ->
     ``Right-Rail``) so that the hint patterns see word boundaries."""
-    out = (cls or "").split()
-    if ident:
-        out.append(ident)
-    return [CAMEL_CASE.sub("-", tok) for tok in out]
+    tok = CAMEL_CASE.sub("-", tok)
+    if TAXONOMY_TOKEN.match(tok):
+        return _TOKEN_NONE
+    tok = tok.lower()
+    if _STRONG_POSITIVE_LOWER.search(tok):
+        return _TOKEN_STRONG
+    if _NEGATIVE_LOWER.search(tok):
+        return _TOKEN_NEGATIVE
+    if _POSITIVE_LOWER.search(tok):
+        return _TOKEN_POSITIVE
+    return _TOKEN_NONE
 
 
 def is_positive(el: Element) -> bool:
     if "articleBody" in (el.get("itemprop") or ""):
         return True
     hint = hint_of(el)
-    return bool(hint and POSITIVE_HINT.search(hint))
+    return bool(hint) and _names_positive(hint)
+
+
+@lru_cache(maxsize=4096)
+def _names_positive(hint: str) -> bool:
+    return bool(_POSITIVE_LOWER.search(hint.lower()))
 
 
 def data_table_rows(table: Element) -> list[list[str]] | None:
@@ -255,20 +334,21 @@ class Segmenter:
         if text:
             chars = len(text)
             self.segments.append(
-                Segment(
-                    text=text,
-                    path=tuple(self.path),
-                    chars=chars,
-                    link_chars=min(self._chars_in_links, chars),
-                    links=self._links,
-                    heading=ctx.heading,
-                    list_item=ctx.list_item,
-                    list_el=ctx.list_el,
-                    pre=ctx.pre,
-                    quote=ctx.quote,
-                    caption=ctx.caption,
-                    chrome=ctx.chrome,
-                    first_link_start=self._starts_in_link,
+                Segment(  # positional: the fields in their order (cheaper than keywords)
+                    text,
+                    tuple(self.path),
+                    chars,
+                    min(self._chars_in_links, chars),
+                    self._links,
+                    ctx.heading,
+                    ctx.list_item,
+                    ctx.list_el,
+                    ctx.pre,
+                    ctx.quote,
+                    ctx.caption,
+                    ctx.chrome,
+                    None,
+                    self._starts_in_link,
                 )
             )
         self._parts.clear()
@@ -285,7 +365,8 @@ class Segmenter:
         tag = el.tag
         self.path.append(el)
         index = len(self.path) - 1
-        if ctx.chrome < 0 and is_chrome(el, tag):
+        cls = el.get("class")
+        if ctx.chrome < 0 and _chrome(el, tag, cls):
             ctx = _Context(ctx.heading, ctx.pre, ctx.list_item, ctx.list_el, ctx.quote, ctx.caption, index)
         if tag in HEADING_TAGS:
             ctx = _Context(
@@ -300,7 +381,7 @@ class Segmenter:
             ctx = _Context(ctx.heading, ctx.pre, None, None, ctx.quote, ctx.caption, ctx.chrome)
         elif tag == "blockquote":
             ctx = _Context(ctx.heading, ctx.pre, ctx.list_item, ctx.list_el, el, ctx.caption, ctx.chrome)
-        elif tag == "figcaption" or tag == "caption" or _names_caption(el.get("class")):
+        elif tag == "figcaption" or tag == "caption" or _names_caption(cls):
             ctx = _Context(ctx.heading, ctx.pre, ctx.list_item, ctx.list_el, ctx.quote, True, ctx.chrome)
         if tag == "table" and not ctx.pre:
             rows = data_table_rows(el)
@@ -322,8 +403,12 @@ class Segmenter:
     def _inline(self, el: Element, ctx: _Context, depth: int, in_link: bool) -> None:
         """Walk the content of ``el``: its text, children and their tails."""
         parts = self._parts  # cleared in place by _flush, never replaced
-        if el.text:
-            self._add(el.text, in_link)
+        text = el.text  # lxml builds a new string on every read: read once
+        if text:
+            if parts and not in_link:
+                parts.append(text)  # the common case of _add, inline
+            else:
+                self._add(text, in_link)
         for child in el:
             tag = child.tag
             if (

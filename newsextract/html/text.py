@@ -20,7 +20,9 @@ WHITESPACE = re.compile(r"\s+")
 
 def collapse(text: str) -> str:
     """One line: every run of whitespace becomes one space."""
-    return WHITESPACE.sub(" ", INVISIBLE.sub("", text)).strip()
+    if not text.isascii():
+        text = INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 def collapse_keep_lines(text: str) -> str:
