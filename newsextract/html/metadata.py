@@ -193,13 +193,21 @@ def json_ld_objects(root: Element) -> list[dict[str, Any]]:
         raw = raw.removeprefix("<![CDATA[").removesuffix("]]>").strip().rstrip(";")
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # RecursionError: JSON nested thousands deep (hostile or broken);
+            # the page is still readable without its JSON-LD.
             continue
         out.extend(_json_objects(data))
     return out
 
 
-def _name_of(value: Any) -> list[str]:
+#: How deep :func:`_name_of` and :func:`_first_str` follow nested lists and
+#: objects.  Real JSON-LD nests a value two or three levels; a hostile page can
+#: nest a list hundreds deep, which must not reach Python's recursion limit.
+MAX_VALUE_DEPTH = 8
+
+
+def _name_of(value: Any, depth: int = 0) -> list[str]:
     """Names of a JSON-LD Person/Organization value (str, object or list)."""
     if isinstance(value, str):
         return [value]
@@ -213,22 +221,24 @@ def _name_of(value: Any) -> list[str]:
         if isinstance(given, str) and isinstance(family, str):
             return [f"{given} {family}"]
         return []
-    if isinstance(value, list):
-        return [n for v in value for n in _name_of(v)]
+    if isinstance(value, list) and depth < MAX_VALUE_DEPTH:
+        return [n for v in value for n in _name_of(v, depth + 1)]
     return []
 
 
-def _first_str(value: Any) -> str | None:
+def _first_str(value: Any, depth: int = 0) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
+    if depth >= MAX_VALUE_DEPTH:
+        return None
     if isinstance(value, list):
         for v in value:
-            s = _first_str(v)
+            s = _first_str(v, depth + 1)
             if s:
                 return s
     if isinstance(value, dict):
         for key in ("url", "@id", "contentUrl"):
-            s = _first_str(value.get(key))
+            s = _first_str(value.get(key), depth + 1)
             if s:
                 return s
     return None
