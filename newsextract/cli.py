@@ -22,6 +22,7 @@ from .api import parse_file
 from .cli_options import Kind, KindOption, MaxBytesOption, PathArgument, UrlOption
 from .errors import InputError, NewsextractError
 from .input.read import DEFAULT_MAX_BYTES
+from .render.escape import printable
 
 #: Exit codes (documented in the README).
 EXIT_OK = 0
@@ -50,8 +51,9 @@ class Format(StrEnum):
 
 
 def fail(message: str, code: int) -> NoReturn:
-    """Print one line on stderr and exit."""
-    first = " ".join(str(message).split())
+    """Print one line on stderr and exit.  Control characters (from a file
+    name, say) are shown as escapes, so the message stays one inert line."""
+    first = " ".join(printable(str(message)).split())
     sys.stderr.write(f"newsextract: error: {first}\n")
     raise typer.Exit(code)
 
@@ -160,7 +162,7 @@ def parse(
 
         emit(render(doc, fmt), output)
     if doc.status == "no_article":
-        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else path}\n")
+        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else printable(path)}\n")
         raise typer.Exit(EXIT_NO_ARTICLE)
 
 

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .batch import DEFAULT_TIMEOUT, BatchOptions, BatchOutputError, PlanError, Result, Summary, run_batch
-from .batch.plan import display_path
 from .cli_options import Kind, KindOption, MaxBytesOption
 from .input.read import DEFAULT_MAX_BYTES
+from .render.escape import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -286,7 +286,7 @@ def print_summary(console: Console, summary: Summary) -> None:
     console.print(table)
     for failure in summary.failures:
         console.print(
-            f"failed: {display_path(failure.source)}: {failure.error}: {failure.message}",
+            f"failed: {printable(failure.source)}: {failure.error}: {printable(failure.message or '')}",
             markup=False,
             soft_wrap=True,
         )

@@ -24,6 +24,7 @@ from rich.pager import Pager
 
 from .cli_options import Kind, KindOption, MaxBytesOption, PathArgument, UrlOption
 from .input.read import DEFAULT_MAX_BYTES
+from .render.escape import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -230,5 +231,5 @@ def show(
     console = stdout_console(width=width, no_color=no_color)
     print_view(doc, console, width=width, comments=comments, related=related, pager=pager)
     if doc.status == "no_article":
-        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else path}\n")
+        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else printable(path)}\n")
         raise typer.Exit(EXIT_NO_ARTICLE)
