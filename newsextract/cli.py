@@ -80,6 +80,19 @@ def current_umask() -> int:
     return mask
 
 
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit cannot fail again
+    (and print a second, "Exception ignored" message)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """stdout cannot be written (a full disk, ``> /dev/full``): one line, exit 5."""
+    silence_stdout()
+    fail(f"cannot write to stdout: {exc.strerror or exc}", EXIT_OUTPUT)
+
+
 def emit(data: str, output: Path | None) -> None:
     if not data.endswith("\n"):
         data += "\n"
@@ -88,8 +101,9 @@ def emit(data: str, output: Path | None) -> None:
             sys.stdout.write(data)
             sys.stdout.flush()
         except BrokenPipeError:  # `newsextract parse x | head`: not an error
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            silence_stdout()
+        except OSError as exc:
+            stdout_failed(exc)
         return
     try:
         write_atomic(output, data)

@@ -176,6 +176,10 @@ def batch(
     except PlanError as exc:
         fail(str(exc), EXIT_USAGE)
     except BatchOutputError as exc:
+        if output == "-":  # stdout failed (a full disk): no second error at exit
+            from .cli import silence_stdout
+
+            silence_stdout()
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         if not quiet:

@@ -129,6 +129,10 @@ def print_view(
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:  # a full disk, `> /dev/full`
+        from .cli import stdout_failed
+
+        stdout_failed(exc)
 
 
 def export_view(
