@@ -14,8 +14,8 @@ Order (the first that applies wins):
    (BeautifulSoup's ``UnicodeDammit`` misreads short KOI8-R and cp1252 text as
    Shift_JIS and cp1250, so it is not used here.)
 
-Binary input (images, PDFs, archives, anything with NUL bytes or mostly control
-bytes) is refused with an :class:`InputError` before any decoding.
+Binary input (images, PDFs, archives, anything with more than 2% NUL or other
+control bytes) is refused with an :class:`InputError` before any decoding.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"wOF2", "a web font"),
 )
 
-#: Share of control bytes (other than tab, newline, carriage return, form feed,
-#: escape) in the first 8 KB above which input is treated as binary.  Text in
+#: Share of control bytes (NUL and the others but tab, newline, carriage return,
+#: form feed, escape) in the first 8 KB above which input is treated as binary.  Text in
 #: any 8-bit or multibyte encoding has essentially none; 2% tolerates a few
 #: stray bytes in a broken page.
 MAX_CONTROL_SHARE = 0.02
@@ -82,11 +82,18 @@ def check_not_binary(data: bytes, name: str = "input") -> None:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return  # UTF-16 text is full of NUL bytes by design
-    if b"\x00" in head and not _looks_utf16(head):
-        raise InputError(f"{name}: binary data (NUL bytes), not a web page or text dump")
+    # A stray NUL byte or two (a broken scraper, a bad copy) does not make a
+    # page binary: they are dropped before parsing.  NULs count as control
+    # bytes (they are in _CONTROL), so a file with more than a few is refused;
+    # in UTF-16 without a BOM they are half the text and do not count.
+    nuls = head.count(0)
+    if nuls and _looks_utf16(head):
+        nuls = 0
+        head = head.replace(b"\x00", b"")
     controls = len(head) - len(head.translate(None, _CONTROL))
     if head and controls / len(head) > MAX_CONTROL_SHARE:
-        raise InputError(f"{name}: binary data (control bytes), not a web page or text dump")
+        what = "NUL bytes" if nuls * 2 > controls else "control bytes"
+        raise InputError(f"{name}: binary data ({what}), not a web page or text dump")
 
 
 def _looks_utf16(head: bytes) -> bool:
