@@ -84,7 +84,11 @@ META_TAGS = ("article:tag", "news_keywords", "keywords", "parsely-tags")
 META_LANGUAGE = ("content-language", "dc.language", "language", "og:locale")
 
 #: Separators between a headline and a site name in ``<title>``.
-TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]+\s+|\s*[|·•»]\s*")
+# `(?:(?<!\s)|(?!\s))`: a match never starts inside a run of spaces (the
+# leftmost match starts at its first space anyway); without it, searching a
+# long run of spaces retries from every space of it (quadratic time).  The
+# same guard is on the other separator patterns below and in the text path.
+TITLE_SEPARATOR = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|\-–—·•:»/]+\s+|\s*[|·•»]\s*)")
 #: An ISO 8601 date or date-time at the start of a string.
 ISO_DATE = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
@@ -103,7 +107,7 @@ DATE_CLASS = re.compile(
 #: Author values that are not names (profile URLs, handles, site names).
 NOT_A_NAME = re.compile(r"^(?:https?:|www\.|@)|[<>{}]|\.(?:com|org|net)\b", re.IGNORECASE)
 #: Separators between several authors in one string.
-AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
+AUTHOR_SEPARATOR = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 #: Elements that may hold a byline: a class with one of these pieces, an id
 #: with one of :data:`BYLINE_ID_MARK`'s, or ``rel=author`` (a cheap first cut,
 #: case-sensitive, then checked with :data:`BYLINE_HINT`).
@@ -119,7 +123,7 @@ BYLINE_HINT = re.compile(
 #: Author boxes and photos, not bylines.
 BYLINE_NOT = re.compile(r"bio|photo|avatar|image|img|description|about|follow|social|comment", re.IGNORECASE)
 #: Where a byline stops being names: a separator before a date, role or site.
-BYLINE_CUT = re.compile(r"\s+[|•·–—-]\s+|\s*\|\s*|\n")
+BYLINE_CUT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|•·–—-]\s+|\s*\|\s*)|\n")
 #: Longest byline text.
 MAX_BYLINE_CHARS = 150
 #: A date in a URL path: /2019/11/18/ or /2019-11-18-.
