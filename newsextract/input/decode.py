@@ -7,7 +7,8 @@ Order (the first that applies wins):
    first 4 KB, *if the bytes decode cleanly with it* (a wrong declaration is
    common on scraped pages, so it is checked, not trusted);
 3. strict UTF-8 (most of the web; a clean UTF-8 decode of non-ASCII text is
-   almost never an accident);
+   almost never an accident), or UTF-8 with the bad bytes replaced when most of
+   the non-ASCII text is valid UTF-8 (mixed encodings, stray bytes);
 4. charset-normalizer's statistical detection of the most likely legacy
    encoding (cp1252, Shift_JIS, GB18030, KOI8-R, ...), preferring windows-1252
    among Western single-byte encodings that read the bytes equally well.
@@ -142,7 +143,29 @@ def decode(data: bytes, *, name: str = "input") -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return Decoded(mostly, "utf-8")
     return Decoded(*_detect(data))
+
+
+#: Valid non-ASCII UTF-8 characters needed per invalid sequence for bytes that are
+#: not clean UTF-8 to be read as UTF-8 anyway (pages glued together from
+#: several sources, a few stray Latin-1 bytes in a UTF-8 page).  Legacy
+#: encodings almost never form valid multi-byte UTF-8 sequences by accident.
+MOSTLY_UTF8_RATIO = 2
+MOSTLY_UTF8_MIN_CHARS = 8
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 (bad bytes replaced) when most of its non-ASCII text is
+    valid UTF-8, else None."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    if good >= MOSTLY_UTF8_MIN_CHARS and good >= MOSTLY_UTF8_RATIO * bad:
+        return text
+    return None
 
 
 #: When detection hesitates between single-byte Western encodings that read the
