@@ -390,5 +390,22 @@ def test_a_million_siblings_is_linear() -> None:
     assert big < 30 * small + 1.0, (small, big)
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!--" + "<div>" * 100_000 + "x",  # lxml sees nothing: BeautifulSoup's turn
+        "<!-- c -->" + "<div>" * 100_000 + "x",
+        "<![CDATA[" + "<div>" * 100_000 + "]]>",
+        "<html><body><h1>x</h1>" + "<svg>" * 100_000,
+        "<html><body>" + "<table><tr><td>" * 30_000 + "text",
+    ],
+    ids=["unclosed-comment", "comment-first", "cdata", "svg", "tables"],
+)
+def test_deep_markup_never_reaches_the_recursion_limit(page: str) -> None:
+    import newsextract
+
+    assert newsextract.parse(page, kind="html").status in ("ok", "no_article")
+
+
 def test_cases_have_unique_names() -> None:
     assert len(BY_NAME) == len(CASES)

@@ -94,7 +94,14 @@ def parse_tree(text: str) -> Element:
     if root is None or not isinstance(root.tag, str):
         from lxml.html import soupparser
 
-        root = soupparser.fromstring(text)
+        try:
+            root = soupparser.fromstring(text)
+        except RecursionError:
+            # BeautifulSoup (and the conversion of its tree) recurses once per
+            # level: markup nested thousands deep in which lxml found nothing
+            # (all of it inside an unclosed comment, say) reads as an empty
+            # page, which is what a browser shows.
+            root = etree.fromstring(b"<html><body></body></html>", parser=_parser())
     return root
 
 
