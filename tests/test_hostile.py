@@ -398,8 +398,11 @@ def test_a_million_siblings_is_linear() -> None:
         "<![CDATA[" + "<div>" * 100_000 + "]]>",
         "<html><body><h1>x</h1>" + "<svg>" * 100_000,
         "<html><body>" + "<table><tr><td>" * 30_000 + "text",
+        # Comment threads nested in each other: the comment reader's cost grows
+        # with depth times comments, bounded by libxml2's 255 levels (about 5 s).
+        "<html><body><h1>T</h1>" + '<div class="comment"><span class="author">Jo</span><p>Yes. ' * 30_000,
     ],
-    ids=["unclosed-comment", "comment-first", "cdata", "svg", "tables"],
+    ids=["unclosed-comment", "comment-first", "cdata", "svg", "tables", "nested-comments"],
 )
 def test_deep_markup_never_reaches_the_recursion_limit(page: str) -> None:
     import newsextract
