@@ -552,10 +552,13 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byte
 
 
 def interrupted_run(src: Path, out: Path, sig: signal.Signals) -> int:
-    """Start a batch, send ``sig`` once some outputs exist, return the exit code."""
+    """Start a batch, send ``sig`` once some outputs exist, return the exit code.
+
+    One file (``p150-...``) sleeps in its worker (the test hook), so the batch
+    cannot finish before the signal however fast the machine or slow the polling."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsextract", "batch", str(src), "-r", "-o", str(out), "-w", "2"],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), SLOW_HOOK_ENV: "p150-"},
         cwd=src.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
