@@ -22,6 +22,7 @@ from .api import parse_file
 from .cli_options import Kind, KindOption, MaxBytesOption, PathArgument, UrlOption
 from .errors import InputError, NewsextractError
 from .input.read import DEFAULT_MAX_BYTES
+from .render.escape import printable
 
 #: Exit codes (documented in the README).
 EXIT_OK = 0
@@ -50,8 +51,9 @@ class Format(StrEnum):
 
 
 def fail(message: str, code: int) -> NoReturn:
-    """Print one line on stderr and exit."""
-    first = " ".join(str(message).split())
+    """Print one line on stderr and exit.  Control characters (from a file
+    name, say) are shown as escapes, so the message stays one inert line."""
+    first = " ".join(printable(str(message)).split())
     sys.stderr.write(f"newsextract: error: {first}\n")
     raise typer.Exit(code)
 
@@ -78,6 +80,19 @@ def current_umask() -> int:
     return mask
 
 
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit cannot fail again
+    (and print a second, "Exception ignored" message)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """stdout cannot be written (a full disk, ``> /dev/full``): one line, exit 5."""
+    silence_stdout()
+    fail(f"cannot write to stdout: {exc.strerror or exc}", EXIT_OUTPUT)
+
+
 def emit(data: str, output: Path | None) -> None:
     if not data.endswith("\n"):
         data += "\n"
@@ -86,8 +101,9 @@ def emit(data: str, output: Path | None) -> None:
             sys.stdout.write(data)
             sys.stdout.flush()
         except BrokenPipeError:  # `newsextract parse x | head`: not an error
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            silence_stdout()
+        except OSError as exc:
+            stdout_failed(exc)
         return
     try:
         write_atomic(output, data)
@@ -160,7 +176,7 @@ def parse(
 
         emit(render(doc, fmt), output)
     if doc.status == "no_article":
-        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else path}\n")
+        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else printable(path)}\n")
         raise typer.Exit(EXIT_NO_ARTICLE)
 
 

@@ -20,6 +20,7 @@ import typer
 
 from .cli_options import Kind, KindOption, MaxBytesOption
 from .input.read import DEFAULT_MAX_BYTES
+from .render.escape import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -185,6 +186,10 @@ def batch(
     except PlanError as exc:
         fail(str(exc), EXIT_USAGE)
     except BatchOutputError as exc:
+        if output == "-":  # stdout failed (a full disk): no second error at exit
+            from .cli import silence_stdout
+
+            silence_stdout()
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         if not quiet:
@@ -273,7 +278,6 @@ def print_summary(console: Console, summary: Summary) -> None:
     """The summary table and the first failures, on stderr."""
     from rich.table import Table
 
-    from .batch.plan import display_path
 
     rate = summary.done / summary.seconds if summary.seconds > 0 else 0.0
     unit = "pages" if summary.warc_files else "files"  # a WARC file holds many pages
@@ -298,7 +302,7 @@ def print_summary(console: Console, summary: Summary) -> None:
     console.print(table)
     for failure in summary.failures:
         console.print(
-            f"failed: {display_path(failure.source)}: {failure.error}: {failure.message}",
+            f"failed: {printable(failure.source)}: {failure.error}: {printable(failure.message or '')}",
             markup=False,
             soft_wrap=True,
         )

@@ -24,6 +24,7 @@ from rich.pager import Pager
 
 from .cli_options import Kind, KindOption, MaxBytesOption, PathArgument, UrlOption
 from .input.read import DEFAULT_MAX_BYTES
+from .render.escape import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -128,6 +129,10 @@ def print_view(
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:  # a full disk, `> /dev/full`
+        from .cli import stdout_failed
+
+        stdout_failed(exc)
 
 
 def export_view(
@@ -230,5 +235,5 @@ def show(
     console = stdout_console(width=width, no_color=no_color)
     print_view(doc, console, width=width, comments=comments, related=related, pager=pager)
     if doc.status == "no_article":
-        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else path}\n")
+        sys.stderr.write(f"newsextract: no article found in {'stdin' if path == '-' else printable(path)}\n")
         raise typer.Exit(EXIT_NO_ARTICLE)

@@ -39,6 +39,16 @@ def test_declared_charset_is_used() -> None:
     assert "日本語の記事" in decoded.text and decoded.encoding == "shift_jis"
 
 
+def test_mostly_utf8_with_stray_bytes_is_utf8() -> None:
+    data = "Привет, мир. Новости дня: ".encode() + "Café".encode("cp1252") + " конец.".encode()
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8" and decoded.text.startswith("Привет, мир") and "конец" in decoded.text
+
+
+def test_stray_nul_bytes_are_not_binary() -> None:
+    assert decode(b"A page of text\x00 with a stray NUL byte in it, and more text after it.").text
+
+
 @pytest.mark.parametrize(
     "data", [b"\x89PNG\r\n\x1a\n....", b"%PDF-1.4 ...", b"PK\x03\x04abc", b"\x00\x01\x02" * 100]
 )

@@ -63,6 +63,14 @@ STOP_GRACE = 1.0
 Existing = Literal["error", "skip", "overwrite"]
 
 
+class _ReportWriteError(Exception):
+    """The parent could not write the report or the ndjson stream (wraps the OSError)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class BatchOutputError(NewsextractError):
     """OUTDIR cannot be created or written (exit code 5, as for ``parse -o``)."""
 
@@ -443,13 +451,16 @@ def _run(
         workers = max(1, min(workers, total))
 
     def record(result: Result) -> bool:
-        if isinstance(sink, NdjsonSink) and result.line is not None:
-            sink.write(result.line)
-        elif isinstance(sink, ParquetSink) and result.row is not None:
-            sink.write(result.row)
-        summary.add(result)
-        if result.status == FAILED:
-            errors.write(result)
+        try:
+            if isinstance(sink, NdjsonSink) and result.line is not None:
+                sink.write(result.line)
+            elif isinstance(sink, ParquetSink) and result.row is not None:
+                sink.write(result.row)
+            summary.add(result)
+            if result.status == FAILED:
+                errors.write(result)
+        except OSError as exc:
+            raise _ReportWriteError(exc) from exc
         if progress is not None:
             progress.update(result, summary)
         if options.fail_fast and result.status == FAILED:
@@ -525,6 +536,7 @@ def _run(
     if progress is not None:
         progress.start(total)
     completed = False
+    write_error: OSError | None = None
     try:
         WorkerPool(settings, workers, options.timeout).run(tasks(), record)
         completed = True
@@ -532,6 +544,11 @@ def _run(
         summary.interrupted = True
     except OutputClosedError:
         summary.stopped = summary.stdout_closed = True
+        completed = True
+    except _ReportWriteError as exc:
+        # errors.jsonl, documents.ndjson or stdout cannot be written (a full
+        # disk): the run cannot record what it does, so it stops (exit 5).
+        write_error = exc.error
         completed = True
     finally:
         summary.seconds = time.perf_counter() - start
@@ -541,7 +558,10 @@ def _run(
                 sink.close()
         except OSError as exc:
             if completed:
-                raise BatchOutputError(f"cannot write to {options.outdir}: {exc.strerror or exc}") from None
+                write_error = write_error or exc
+    if write_error is not None:
+        where = "stdout" if options.outdir == "-" else options.outdir
+        raise BatchOutputError(f"cannot write to {where}: {write_error.strerror or write_error}")
     return summary
 
 

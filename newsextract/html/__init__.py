@@ -99,8 +99,15 @@ def parse_tree(text: str) -> Element:
     if root is None or not isinstance(root.tag, str):
         from lxml.html import soupparser
 
-        # (lxml refuses the control characters BeautifulSoup passes on)
-        root = soupparser.fromstring(XML_UNSAFE.sub("", text))
+        try:
+            # (lxml refuses the control characters BeautifulSoup passes on)
+            root = soupparser.fromstring(XML_UNSAFE.sub("", text))
+        except RecursionError:
+            # BeautifulSoup (and the conversion of its tree) recurses once per
+            # level: markup nested thousands deep in which lxml found nothing
+            # (all of it inside an unclosed comment, say) reads as an empty
+            # page, which is what a browser shows.
+            root = etree.fromstring(b"<html><body></body></html>", parser=_parser())
     return root
 
 

@@ -22,6 +22,11 @@ from .segments import Segment
 
 def to_blocks(segments: Sequence[Segment]) -> list[Block]:
     blocks: list[Block] = []
+    # The texts of multi-segment quote and code blocks, joined once at the end:
+    # growing ``block.text`` segment by segment copies it each time, which is
+    # quadratic on a hostile page with 100,000 items in one list or quote.
+    pieces: dict[int, list[str]] = {}
+    item_pieces: dict[int, list[list[str]]] = {}  # the same for list items, per list block
     last: Segment | None = None
     for seg in segments:
         if seg.rows is not None:
@@ -36,7 +41,7 @@ def to_blocks(segments: Sequence[Segment]) -> list[Block]:
                 and blocks[-1].type == "code"
                 and last.path == seg.path
             ):
-                blocks[-1].text += "\n" + seg.text
+                pieces.setdefault(len(blocks) - 1, [blocks[-1].text]).append(seg.text)
             else:
                 blocks.append(Block("code", seg.text))
         elif seg.list_item is not None:
@@ -48,20 +53,26 @@ def to_blocks(segments: Sequence[Segment]) -> list[Block]:
                 and blocks[-1].type == "list"
                 and blocks[-1].items is not None
             ):
-                items = blocks[-1].items
+                parts = item_pieces[len(blocks) - 1]
                 if last.list_item is seg.list_item:
-                    items[-1] += "\n" + item  # several paragraphs of one item
+                    parts[-1].append(item)  # several paragraphs of one item
                 else:
-                    items.append(item)
-                blocks[-1].text = "\n".join(items)
+                    parts.append([item])
             else:
+                item_pieces[len(blocks)] = [[item]]
                 blocks.append(Block("list", item, items=[item]))
         elif seg.quote is not None:
             if last is not None and last.quote is seg.quote and blocks and blocks[-1].type == "quote":
-                blocks[-1].text += "\n" + seg.text
+                pieces.setdefault(len(blocks) - 1, [blocks[-1].text]).append(seg.text)
             else:
                 blocks.append(Block("quote", seg.text))
         else:
             blocks.append(Block("paragraph", seg.text))
         last = seg
+    for i, texts in pieces.items():
+        blocks[i].text = "\n".join(texts)
+    for i, item_parts in item_pieces.items():
+        items = ["\n".join(parts) for parts in item_parts]
+        blocks[i].items = items
+        blocks[i].text = "\n".join(items)
     return blocks

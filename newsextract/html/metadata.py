@@ -85,7 +85,11 @@ META_TAGS = ("article:tag", "news_keywords", "keywords", "parsely-tags")
 META_LANGUAGE = ("content-language", "dc.language", "language", "og:locale")
 
 #: Separators between a headline and a site name in ``<title>``.
-TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»/]+\s+|\s*[|·•»]\s*")
+# `(?:(?<!\s)|(?!\s))`: a match never starts inside a run of spaces (the
+# leftmost match starts at its first space anyway); without it, searching a
+# long run of spaces retries from every space of it (quadratic time).  The
+# same guard is on the other separator patterns below and in the text path.
+TITLE_SEPARATOR = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|\-–—·•:»/]+\s+|\s*[|·•»]\s*)")
 #: An ISO 8601 date or date-time at the start of a string.
 ISO_DATE = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
@@ -104,7 +108,7 @@ DATE_CLASS = re.compile(
 #: Author values that are not names (profile URLs, handles, site names).
 NOT_A_NAME = re.compile(r"^(?:https?:|www\.|@)|[<>{}]|\.(?:com|org|net)\b", re.IGNORECASE)
 #: Separators between several authors in one string.
-AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
+AUTHOR_SEPARATOR = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 #: Elements that may hold a byline: a class with one of these pieces, an id
 #: with one of :data:`BYLINE_ID_MARK`'s, or ``rel=author`` (a cheap first cut,
 #: case-sensitive, then checked with :data:`BYLINE_HINT`).
@@ -120,7 +124,7 @@ BYLINE_HINT = re.compile(
 #: Author boxes and photos, not bylines.
 BYLINE_NOT = re.compile(r"bio|photo|avatar|image|img|description|about|follow|social|comment", re.IGNORECASE)
 #: Where a byline stops being names: a separator before a date, role or site.
-BYLINE_CUT = re.compile(r"\s+[|•·–—-]\s+|\s*\|\s*|\n")
+BYLINE_CUT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|•·–—-]\s+|\s*\|\s*)|\n")
 #: Longest byline text.
 MAX_BYLINE_CHARS = 150
 #: A date in a URL path: /2019/11/18/ or /2019-11-18-.
@@ -194,22 +198,22 @@ def json_ld_objects(root: Element) -> list[dict[str, Any]]:
         raw = raw.removeprefix("<![CDATA[").removesuffix("]]>").strip().rstrip(";")
         try:
             data = json.loads(raw, strict=False)
-        except (ValueError, RecursionError):  # broken, or nested past the interpreter's limit
+        except (ValueError, RecursionError):
+            # RecursionError: JSON nested thousands deep (hostile or broken);
+            # the page is still readable without its JSON-LD.
             continue
         out.extend(_json_objects(data))
     return out
 
 
-#: How deep :func:`_name_of` and :func:`_first_str` follow nested JSON-LD
-#: lists and objects (real pages nest two or three levels; a hostile page can
-#: nest to the JSON parser's own limit, which would exhaust Python's stack).
-MAX_JSON_NESTING = 16
+#: How deep :func:`_name_of` and :func:`_first_str` follow nested lists and
+#: objects.  Real JSON-LD nests a value two or three levels; a hostile page can
+#: nest a list hundreds deep, which must not reach Python's recursion limit.
+MAX_VALUE_DEPTH = 8
 
 
 def _name_of(value: Any, depth: int = 0) -> list[str]:
     """Names of a JSON-LD Person/Organization value (str, object or list)."""
-    if depth > MAX_JSON_NESTING:
-        return []
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
@@ -222,16 +226,16 @@ def _name_of(value: Any, depth: int = 0) -> list[str]:
         if isinstance(given, str) and isinstance(family, str):
             return [f"{given} {family}"]
         return []
-    if isinstance(value, list):
+    if isinstance(value, list) and depth < MAX_VALUE_DEPTH:
         return [n for v in value for n in _name_of(v, depth + 1)]
     return []
 
 
 def _first_str(value: Any, depth: int = 0) -> str | None:
-    if depth > MAX_JSON_NESTING:
-        return None
     if isinstance(value, str):
         return value.strip() or None
+    if depth >= MAX_VALUE_DEPTH:
+        return None
     if isinstance(value, list):
         for v in value:
             s = _first_str(v, depth + 1)

@@ -10,8 +10,9 @@ from .tree import Element, text_content
 
 #: Runs of whitespace other than a line break (``<br>`` becomes "\n").
 SPACES = re.compile(r"[^\S\n]+")
-#: Spaces around a line break, and runs of line breaks.
-LINE_BREAKS = re.compile(r" *\n[\n ]*")
+#: Spaces around a line break, and runs of line breaks.  (A match never starts
+#: inside a run of spaces, so searching a long run is linear, not quadratic.)
+LINE_BREAKS = re.compile(r"(?:(?<! )|(?! )) *\n[\n ]*")
 #: Zero-width and soft-hyphen characters that pages scatter through words.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 #: Any whitespace (for one-line strings: titles, names).

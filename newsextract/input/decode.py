@@ -9,15 +9,16 @@ Order (the first that applies wins):
    first 4 KB, *if the bytes decode cleanly with it* (a wrong declaration is
    common on scraped pages, so it is checked, not trusted);
 4. strict UTF-8 (most of the web; a clean UTF-8 decode of non-ASCII text is
-   almost never an accident);
+   almost never an accident), or UTF-8 with the bad bytes replaced when most of
+   the non-ASCII text is valid UTF-8 (mixed encodings, stray bytes);
 5. charset-normalizer's statistical detection of the most likely legacy
    encoding (cp1252, Shift_JIS, GB18030, KOI8-R, ...), preferring windows-1252
    among Western single-byte encodings that read the bytes equally well.
    (BeautifulSoup's ``UnicodeDammit`` misreads short KOI8-R and cp1252 text as
    Shift_JIS and cp1250, so it is not used here.)
 
-Binary input (images, PDFs, archives, anything with NUL bytes or mostly control
-bytes) is refused with an :class:`InputError` before any decoding.
+Binary input (images, PDFs, archives, anything with more than 2% NUL or other
+control bytes) is refused with an :class:`InputError` before any decoding.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"wOF2", "a web font"),
 )
 
-#: Share of control bytes (other than tab, newline, carriage return, form feed,
-#: escape) in the first 8 KB above which input is treated as binary.  Text in
+#: Share of control bytes (NUL and the others but tab, newline, carriage return,
+#: form feed, escape) in the first 8 KB above which input is treated as binary.  Text in
 #: any 8-bit or multibyte encoding has essentially none; 2% tolerates a few
 #: stray bytes in a broken page.
 MAX_CONTROL_SHARE = 0.02
@@ -84,11 +85,18 @@ def check_not_binary(data: bytes, name: str = "input") -> None:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return  # UTF-16 text is full of NUL bytes by design
-    if b"\x00" in head and not _looks_utf16(head):
-        raise InputError(f"{name}: binary data (NUL bytes), not a web page or text dump")
+    # A stray NUL byte or two (a broken scraper, a bad copy) does not make a
+    # page binary: they are dropped before parsing.  NULs count as control
+    # bytes (they are in _CONTROL), so a file with more than a few is refused;
+    # in UTF-16 without a BOM they are half the text and do not count.
+    nuls = head.count(0)
+    if nuls and _looks_utf16(head):
+        nuls = 0
+        head = head.replace(b"\x00", b"")
     controls = len(head) - len(head.translate(None, _CONTROL))
     if head and controls / len(head) > MAX_CONTROL_SHARE:
-        raise InputError(f"{name}: binary data (control bytes), not a web page or text dump")
+        what = "NUL bytes" if nuls * 2 > controls else "control bytes"
+        raise InputError(f"{name}: binary data ({what}), not a web page or text dump")
 
 
 def _looks_utf16(head: bytes) -> bool:
@@ -144,7 +152,29 @@ def decode(data: bytes, *, name: str = "input", hint: str | None = None) -> Deco
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return Decoded(mostly, "utf-8")
     return Decoded(*_detect(data))
+
+
+#: Valid non-ASCII UTF-8 characters needed per invalid sequence for bytes that are
+#: not clean UTF-8 to be read as UTF-8 anyway (pages glued together from
+#: several sources, a few stray Latin-1 bytes in a UTF-8 page).  Legacy
+#: encodings almost never form valid multi-byte UTF-8 sequences by accident.
+MOSTLY_UTF8_RATIO = 2
+MOSTLY_UTF8_MIN_CHARS = 8
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 (bad bytes replaced) when most of its non-ASCII text is
+    valid UTF-8, else None."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    if good >= MOSTLY_UTF8_MIN_CHARS and good >= MOSTLY_UTF8_RATIO * bad:
+        return text
+    return None
 
 
 #: When detection hesitates between single-byte Western encodings that read the

@@ -11,7 +11,9 @@ page text through these helpers before it reaches the output:
 * :func:`safe_url` lets only ``http``, ``https``, ``mailto`` and relative URLs
   become link destinations, and encodes them so they cannot break out of the
   ``(...)`` of a Markdown link;
-* :func:`one_line` folds text into one line (for titles, names, table cells).
+* :func:`one_line` folds text into one line (for titles, names, table cells);
+* :func:`printable` shows control characters as escapes (for file names in
+  error messages: a name is shown, never obeyed, and keeps the message on one line).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-__all__ = ["escape_md", "one_line", "safe_url", "strip_controls"]
+__all__ = ["escape_md", "one_line", "printable", "safe_url", "strip_controls"]
 
 # ECMA-48 escape sequences in their 7-bit (ESC ...) and 8-bit (C1) forms.
 _ANSI = re.compile(
@@ -129,3 +131,25 @@ def safe_url(url: str | None) -> str | None:
         return None
     encoded = "".join(_encode_url_char(c) for c in cleaned)
     return _MD_ENTITY.sub(r"\\&", encoded)
+
+
+# Characters shown as escapes by `printable`: C0, DEL, C1, the bidi
+# embeddings, overrides and isolates that could reorder the rest of a line, and
+# the lone surrogates by which Python holds the bytes of a non-UTF-8 file name.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    char = m.group()
+    if "\udc80" <= char <= "\udcff":  # a non-UTF-8 byte of a file name
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\n``, ``\\x1b``,
+    ``\\u202e``) and the bytes of a non-UTF-8 file name as ``\\xNN``: for file
+    names in one-line messages on a terminal, where a newline would split the
+    line and an escape sequence would be obeyed."""
+    return _UNPRINTABLE.sub(_escape_char, text)

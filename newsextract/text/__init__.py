@@ -77,7 +77,9 @@ def analyse(text: str) -> Analysis:
 
 
 #: Several tags on one line: "#Xiaomi #EV", "xiaomi, electric cars, China".
-TAG_SEPARATORS = re.compile(r"\s*[,;|،、]\s*|\s+(?=#)")
+# `(?:(?<!\s)|(?!\s))`: never start inside a run of spaces (the leftmost match
+# starts at its first space anyway), so a long run is not retried from each space.
+TAG_SEPARATORS = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,;|،、]\s*|\s+(?=#))")
 
 
 def split_tags(line: str) -> list[str]:

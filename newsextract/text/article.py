@@ -56,7 +56,8 @@ CAPTION_CREDIT = re.compile(
 
 #: Separators between several authors in a byline, in several languages.
 AUTHOR_SEPARATORS = re.compile(
-    r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b|،|\sو\s?|、)\s*"
+    # `(?:(?<!\s)|(?!\s))`: a linear-time search over long runs of spaces (see TAG_SEPARATORS)
+    r"(?:(?<!\s)|(?!\s))\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b|،|\sو\s?|、)\s*"
 )
 
 #: A plausible person or organisation name: a few words, no sentence punctuation.

@@ -46,7 +46,8 @@ MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
 COPYRIGHT = re.compile(r"(?:^|\s)(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 
 #: Bylines often carry a date after a separator: "By Jane Doe | March 3, 2025".
-BYLINE_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
+#: (`(?:(?<!\s)|(?!\s))`: a linear-time search over long runs of spaces, see TAG_SEPARATORS.)
+BYLINE_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|·•—–]\s+|\s+-\s+)")
 
 #: The longest line that can be a byline, a dateline or a section heading.
 MAX_META_CHARS = 160
