@@ -142,3 +142,29 @@ def test_json_ld_name_wins_when_the_headline_is_a_description() -> None:
     )
     a = parse_html(html, url="https://en.wikipedia.org/wiki/New_Zealand", source=Source(kind="html")).article
     assert a.title == "New Zealand"
+
+
+def _page(head: str, body: str = "") -> Article:
+    prose = "<p>" + "The council met on Tuesday and talked about the budget for a long time. " * 6 + "</p>"
+    html = f"<html><head>{head}</head><body>{body}<h1>Visible headline</h1>{prose}</body></html>"
+    return parse_html(html, url=None, source=Source(kind="html")).article
+
+
+def test_analytics_title_wins_over_the_h1_but_a_bare_meta_title_does_not() -> None:
+    assert _page('<meta name="parsely-title" content="Publisher title">').title == "Publisher title"
+    assert _page('<meta name="sailthru.title" content="Publisher title">').title == "Publisher title"
+    assert _page('<meta name="title" content="Site-wide default">').title == "Visible headline"
+
+
+def test_a_date_that_is_a_whole_part_of_the_title_is_the_last_resort() -> None:
+    a = _page("<title>Elephants lose their land | Environment | DW | 23.05.2011</title>")
+    assert a.published == "2011-05-23"
+    a = _page("<title>Briefe - 26 Oktober 2010 - Blog</title>")
+    assert a.published == "2010-10-26"
+    # a date inside the headline is what the story is about, not when it ran
+    assert _page("<title>What happened on 23.05.2011 | DW</title>").published is None
+    # any date from the markup comes first
+    a = _page(
+        '<title>Story | DW | 23.05.2011</title><meta property="article:published_time" content="2011-05-24">'
+    )
+    assert a.published == "2011-05-24"

@@ -139,7 +139,7 @@ def parse_html(text: str, *, url: str | None, source: Source) -> Document:
     md.published = _page_date(md.published, date_from_url(md.url), body)
     if not (listing and not md.is_article):  # a section front's bylines are its teasers'
         _fill_byline(md, body, segments, kept)
-    md.published = md.published or md.first_time
+    md.published = md.published or md.first_time or md.title_date
 
     article = Article(
         title=md.title,

@@ -70,6 +70,10 @@ PAGE_TYPES: frozenset[str] = frozenset({"webpage", "itempage", "videoobject", "c
 
 #: ``<meta>`` names/properties for each field, best first.
 META_TITLE = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title")
+#: The ``<meta>`` titles trusted over the page's ``<h1>``: those the publisher
+#: sets for sharing and for its analytics (Parse.ly, Sailthru), which name the
+#: article.  A bare ``<meta name="title">`` is often a site-wide default.
+META_TITLE_OVER_H1 = ("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title")
 META_AUTHOR = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author",
                "twitter:creator", "citation_author")  # fmt: skip
 META_PUBLISHED = (
@@ -154,6 +158,9 @@ class Metadata:
     body_hint: str | None = None
     #: The first ``<time datetime>`` of the whole page (the last resort for the date).
     first_time: str | None = None
+    #: A date that is a whole part of the page's title ("Story | Site | 23.05.2011"),
+    #: after that.
+    title_date: str | None = None
     #: Comments given in JSON-LD (``comment`` of the article object).
     comments: list[Comment] = field(default_factory=list)
 
@@ -443,7 +450,7 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
         headline = headline or name
         if isinstance(headline, str):
             yield headline
-        meta_title = _first_meta(metas, META_TITLE[:3])
+        meta_title = _first_meta(metas, META_TITLE_OVER_H1)
         if meta_title:
             yield meta_title
         for el in _itemprop(root, "headline")[:1]:
@@ -484,7 +491,7 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     md.authors = split_authors([a for a in raw_authors if a])
 
     md.published = _published(root, main, metas)
-    if md.published is None:  # only the last resort needs it
+    if md.published is None:  # only the last resorts need them
         md.first_time = next((value for _, value in machine_dates(root)), None)
 
     # language
@@ -494,6 +501,9 @@ def extract_metadata(root: Element, url: str | None) -> Metadata:
     if lang:
         lang = lang.strip().replace("_", "-").split(",")[0].strip()
         md.language = lang if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", lang) else None
+    if md.published is None and md.first_time is None:
+        primary = md.language.split("-")[0].lower() if md.language else None
+        md.title_date = _title_date((html_title, _first_meta(metas, ("og:title",))), primary)
 
     desc = _first_meta(metas, META_DESCRIPTION) or _first_str(main.get("description"))
     md.description = collapse(desc) if desc else None
@@ -538,6 +548,22 @@ def _published(root: Element, main: dict[str, Any], metas: dict[str, list[str]])
         return published
     for el in _itemprop(root, "datePublished")[:1]:
         return iso_date(_attr_or_text(el))
+    return None
+
+
+def _title_date(titles: tuple[str | None, ...], lang: str | None) -> str | None:
+    """A date that is one whole part of a title, between separators
+    ("Story | Section | Site | 23.05.2011"): some sites stamp the publication
+    date into ``<title>`` and ``og:title`` and nowhere else in the markup.  A
+    date inside the headline's own words is what the story is about, so only
+    a part that is nothing but a date counts."""
+    for title in titles:
+        if not title:
+            continue
+        for part in TITLE_SEPARATOR.split(title)[1:]:  # the first part is the headline
+            found = find_date(part, lang=lang, whole_line=True)
+            if found:
+                return found[1]
     return None
 
 
