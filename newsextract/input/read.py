@@ -25,6 +25,17 @@ def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
     return data
 
 
+def unreadable(name: str, exc: OSError) -> InputError:
+    """The one-line error for a file that cannot be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{name}: permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{name}: is a directory, not a file")
+    return InputError(f"{name}: cannot read ({exc.strerror or exc})")
+
+
 def read_input(path: str | os.PathLike[str] | None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Return the bytes of ``path`` (``None`` or ``"-"`` reads stdin).
 
@@ -42,14 +53,8 @@ def read_input(path: str | os.PathLike[str] | None, *, max_bytes: int = DEFAULT_
                 raise InputError(f"{name}: is a directory, not a file")
             with p.open("rb") as fh:
                 data = _read_limited(fh, max_bytes, name)
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory, not a file") from None
         except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+            raise unreadable(name, exc) from None
     if data[:2] == GZIP_MAGIC:
         data = gunzip_limited(data, max_bytes, name)
     return data

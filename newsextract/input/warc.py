@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Final
 
 from ..errors import InputError
+from .read import unreadable
 
 #: File names read as WARC files (compared in lower case).
 WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz")
@@ -408,14 +409,8 @@ def open_warc(path: str) -> IO[bytes]:
     """Open a local WARC file for :func:`iter_warc` (raises :class:`InputError`)."""
     try:
         return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise unreadable(path, exc) from None
 
 
 __all__ = [
