@@ -166,13 +166,15 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
     # knows), a phrase with a count (needs a digit), or "More from Politics"
     # (needs a related_heading_prefix).
     has_digit = DIGIT.search(text) is not None
-    if "comments_heading" in whole or (has_digit and lexicon.is_counted_phrase(text, "comments_heading")):
+    # lexicon.is_counted_phrase for both headings: the line without its count, once
+    counted = lexicon.counted_rest(text) if has_digit else None
+    if "comments_heading" in whole or (counted is not None and counted in lexicon.phrases("comments_heading")):
         return "comments", "comments heading"
     if "no_comments" in prefix:
         return "no_comments", "empty-comments notice"
     if not line.sentence and (
         "related_heading" in whole
-        or (has_digit and lexicon.is_counted_phrase(text, "related_heading"))
+        or (counted is not None and counted in lexicon.phrases("related_heading"))
         or ("related_heading_prefix" in prefix and lexicon.is_phrase(text, "related_heading"))
     ):
         return "related", "related heading"
