@@ -199,9 +199,9 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         and dates.parse_age(text, lang=line.lang) == text.strip()
     ):
         return "meta", "age"
-    if has_digit:
+    if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
         found = dates.find_date(text)
-        if found and len(text) - len(found[0]) <= 40 and not line.sentence:
+        if found and len(text) - len(found[0]) <= 40:
             return "meta", "date"
     if "byline_prefix" in prefix and len(text.split()) <= 12 and not line.sentence:
         return "meta", "byline"
