@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from operator import itemgetter
 
 from . import lexicon
 
@@ -132,7 +133,7 @@ def _has_letters(text: str, n: int) -> bool:
 def _by_stopwords(sample: str, *, cyrillic: bool) -> str | None:
     """The language whose stopwords cover the most tokens of ``sample``."""
     index = _stopword_index()
-    votes: Counter[str] = Counter()
+    votes: dict[str, int] = {}  # a plain dict: Counter's += on a new key calls __missing__
     words = WORD.findall(sample.lower())
     tokens = len(words)
     counts = Counter(words)
@@ -141,7 +142,7 @@ def _by_stopwords(sample: str, *, cyrillic: bool) -> str | None:
     for w in filter(index.__contains__, counts):
         n = counts[w]
         for lang in index[w]:
-            votes[lang] += n
+            votes[lang] = votes.get(lang, 0) + n
     if not votes:
         return None
     if cyrillic:
@@ -153,7 +154,7 @@ def _by_stopwords(sample: str, *, cyrillic: bool) -> str | None:
             votes.pop(lang, None)
     if not votes:
         return None
-    lang, hits = votes.most_common(1)[0]
+    lang, hits = max(votes.items(), key=itemgetter(1))  # the first of the best, as Counter.most_common
     # Too few stopwords means word lists, menus or an unknown language.
     return lang if hits >= max(3, 0.08 * tokens) else None
 

@@ -35,6 +35,7 @@ __all__ = [
     "AgeWords",
     "age_lexicon",
     "caseless",
+    "counted_rest",
     "is_counted_phrase",
     "is_phrase",
     "korean_suffixes",
@@ -424,12 +425,19 @@ def _is_prefixed_heading(line: str) -> bool:
     return True
 
 
+def counted_rest(line: str) -> str | None:
+    """The line, normalized, without the count before or after its words
+    ("Comments (12)" -> "comments"), or None when it has no count: what
+    :func:`is_counted_phrase` looks up, computed once for several categories."""
+    norm = normalize(line)
+    return _without_count(norm) if norm else None
+
+
 def is_counted_phrase(line: str, category: str) -> bool:
     """True when the line, normalized, is one of the category's phrases with a
     count before or after it ("12 Comments", "Comments (12)", "댓글 12개"): the
     part of :func:`is_phrase` that needs a digit in the line."""
-    norm = normalize(line)
-    rest = _without_count(norm) if norm else None
+    rest = counted_rest(line)
     return rest is not None and rest in _category(category).all
 
 

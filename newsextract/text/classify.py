@@ -166,13 +166,15 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
     # knows), a phrase with a count (needs a digit), or "More from Politics"
     # (needs a related_heading_prefix).
     has_digit = DIGIT.search(text) is not None
-    if "comments_heading" in whole or (has_digit and lexicon.is_counted_phrase(text, "comments_heading")):
+    # lexicon.is_counted_phrase for both headings: the line without its count, once
+    counted = lexicon.counted_rest(text) if has_digit else None
+    if "comments_heading" in whole or (counted is not None and counted in lexicon.phrases("comments_heading")):
         return "comments", "comments heading"
     if "no_comments" in prefix:
         return "no_comments", "empty-comments notice"
     if not line.sentence and (
         "related_heading" in whole
-        or (has_digit and lexicon.is_counted_phrase(text, "related_heading"))
+        or (counted is not None and counted in lexicon.phrases("related_heading"))
         or ("related_heading_prefix" in prefix and lexicon.is_phrase(text, "related_heading"))
     ):
         return "related", "related heading"
@@ -197,9 +199,9 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         and dates.parse_age(text, lang=line.lang) == text.strip()
     ):
         return "meta", "age"
-    if has_digit:
+    if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
         found = dates.find_date(text)
-        if found and len(text) - len(found[0]) <= 40 and not line.sentence:
+        if found and len(text) - len(found[0]) <= 40:
             return "meta", "date"
     if "byline_prefix" in prefix and len(text.split()) <= 12 and not line.sentence:
         return "meta", "byline"
@@ -257,10 +259,23 @@ MAX_CHROME_WORD_LINE = 8
 WORD = re.compile(r"\w[\w-]*")
 
 
+@cache
+def _ascii_chrome_words() -> re.Pattern[str]:
+    """Any ASCII chrome word ("newsletter", "cookie") anywhere in lowercase
+    text (no IGNORECASE: it makes the search several times slower)."""
+    words = sorted((w for w in lexicon.phrases("chrome_word") if w.isascii()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
 def has_chrome_word(line: Line) -> bool:
     """ "Get the Observer Science newsletter": a short line naming a newsletter,
     a subscription or cookies is a promo, whatever the rest says."""
     if line.sentence:
+        return False
+    text = line.text
+    # An ASCII line normalizes to its lowercase with spaces collapsed: a chrome
+    # word among its words is a substring of it, and only ASCII words can be.
+    if text.isascii() and _ascii_chrome_words().search(text.lower()) is None:
         return False
     words = WORD.findall(lexicon.normalize(line.text))
     if not words or len(words) > MAX_CHROME_WORD_LINE:

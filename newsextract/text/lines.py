@@ -19,7 +19,8 @@ from .. import dates
 
 #: List bullets as browsers and text browsers print them (w3m: • □ ☆ ○ ◦ at
 #: growing depths), followed by a space.
-BULLET = re.compile(r"^([•◦▪▫□■☆★○●►▸▹‣⁃∙·*\-–—+])\s+(?=\S)")
+BULLET_CHARS = "•◦▪▫□■☆★○●►▸▹‣⁃∙·*-–—+"
+BULLET = re.compile(rf"^([{re.escape(BULLET_CHARS)}])\s+(?=\S)")
 
 #: Numbered list items ("1. ", "12) ").  Years and scores ("2019. It was") are
 #: excluded by requiring a small number.
@@ -154,8 +155,12 @@ def split_lines(text: str) -> list[Line]:
             prev_wrapped = False
             continue
         stripped = raw.lstrip()
-        # a line starting with a letter or digit is neither decoration nor invisible
-        if not stripped[0].isalnum() and (is_decoration(stripped) or _is_invisible(stripped)):
+        first = stripped[0]
+        # a line starting with a letter or digit is neither decoration nor
+        # invisible, nor is a list item "• Text" (w3m's most common line)
+        plain = first.isalnum()
+        item = not plain and _is_simple_item(stripped)
+        if not plain and not item and (is_decoration(stripped) or _is_invisible(stripped)):
             blank += 1
             prev_wrapped = False
             continue
@@ -165,8 +170,10 @@ def split_lines(text: str) -> list[Line]:
             last.text = SPACES.sub(" ", last.text + stripped).strip()
             prev_wrapped = len(raw) >= WRAP_COLUMNS
             continue
-        if stripped[0].isalpha() and "\t" not in stripped and "  " not in stripped:
-            cleaned, bullet, tabs = stripped, None, 0  # what clean() would give: nothing to clean
+        if (first.isalpha() or item) and "\t" not in stripped and "  " not in stripped:
+            # what clean() would give: nothing to clean, or just the bullet
+            # (FORM_CONTROL starts with a bracket, never with a bullet)
+            cleaned, bullet, tabs = (stripped[2:], first, 0) if item else (stripped, None, 0)
         else:
             cleaned, bullet = clean(stripped)
             if bullet is not None and FORM_CONTROL.match(stripped):
@@ -181,6 +188,13 @@ def split_lines(text: str) -> list[Line]:
         blank = 0
         prev_wrapped = len(raw) >= WRAP_COLUMNS
     return out
+
+
+def _is_simple_item(stripped: str) -> bool:
+    """ "• Text": a bullet of BULLET, one space, a letter or digit.  BULLET
+    takes exactly the bullet and the space; RULE_LINE, PLACEHOLDER_LINE and
+    :func:`_is_invisible` cannot match a line with a letter in third place."""
+    return len(stripped) > 2 and stripped[1] == " " and stripped[0] in BULLET_CHARS and stripped[2].isalnum()
 
 
 def _is_invisible(stripped: str) -> bool:

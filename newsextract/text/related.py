@@ -50,7 +50,7 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
         return Role("skip", text)
     if URL.match(text):
         return Role("url", text)
-    if not any(ch.isalpha() for ch in text):
+    if not text[:1].isalpha() and not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
     if len(text) <= MAX_META_LINE_CHARS:
         glued = dates.split_glued_source(text, lang=line.lang)
