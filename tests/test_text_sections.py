@@ -110,3 +110,52 @@ def test_hashtags_go_to_tags() -> None:
     doc = parse_text(f"Story title goes here\n{PARA}\nHashtags\n#Xiaomi #EV\nxiaomi, electric cars\n\nTry Our AI Features")
     assert doc.article.tags == ["#Xiaomi", "#EV", "xiaomi", "electric cars"]
     assert "#EV" not in doc.article.text
+
+
+def test_a_comments_link_in_the_byline_block_does_not_swallow_the_story() -> None:
+    # Blog themes print "Posted by X / date / Leave a comment" above the post;
+    # the story that follows is made of short lines, never a run of prose long
+    # enough to close a comments section on its own.
+    story = [
+        "What is new in the October pack?",
+        "New tasks for the game!",
+        "More questions for your opponent",
+        "Challenges coming soon",
+        "Better Android support",
+        "Who is this game for?",
+        "Couples who have been together for a long time and want to try something new but do not know where to start.",
+        "New couples who want to know each other better.",
+        "This game will help you!",
+        "Hundreds of tasks that will make your evenings fuller and more varied than before, for both of you.",
+    ]
+    text = "\n".join(
+        [
+            "Home",
+            "Blog",
+            "Dare to Play 3 / October pack",
+            "October 5, 2018",
+            "Posted by Vortex",
+            "Leave a comment",
+            *story,
+            "Leave a Reply",
+            "You must be logged in to post a comment.",
+        ]
+    )
+    doc = parse_text(text)
+    assert all(s in doc.article.text for s in (story[6], story[9]))
+    assert doc.comments.found and doc.comments.items == []
+
+
+def test_a_comments_heading_after_the_byline_with_a_thread_is_still_the_comments() -> None:
+    text = "\n".join(
+        [
+            "A video page title with no story under it",
+            "Posted by Vortex",
+            "Comments (1)",
+            "Anna Berg",
+            "3 hours ago",
+            "Great video, thanks for putting it together so quickly after the match last night.",
+        ]
+    )
+    doc = parse_text(text)
+    assert [(c.author, c.age) for c in doc.comments.items] == [("Anna Berg", "3 hours ago")]

@@ -27,6 +27,23 @@ COMMENTS_PROSE_RUN = 3
 #: line, the first prose line closes the section.
 COMMENT_STRUCTURE_WINDOW = 4
 
+#: Meta lines (``reason``) that make up a post's byline block.
+BYLINE_META = frozenset({"byline", "date", "age"})
+
+
+def _comments_link_in_byline(lines: list[Line], i: int) -> bool:
+    """Whether the comments heading at ``i`` is a link in the post's byline
+    block ("Posted by Vortex / October 5, 2018 / Leave a comment", as blog
+    themes print it above the story), not the comments section: it comes
+    right after a byline or date line, and nothing in the next
+    :data:`COMMENT_STRUCTURE_WINDOW` lines looks like a comment thread or its
+    form (a time line, a form line, an empty-section notice)."""
+    if i == 0 or lines[i - 1].label != "meta" or lines[i - 1].reason not in BYLINE_META:
+        return False
+    after = lines[i + 1 : i + 1 + COMMENT_STRUCTURE_WINDOW]
+    return not any(line.label in ("meta", "form", "no_comments") for line in after)
+
+
 #: The most words a tag line can have.
 MAX_TAG_WORDS = 5
 
@@ -92,6 +109,10 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
             # "Read more" above the rest of the story is an expand button, not
             # the heading of a teaser list (teasers start with a title).
             line.label, line.reason = "chrome", "button above prose"
+            zones[i] = zone
+            continue
+        if label == "comments" and _comments_link_in_byline(lines, i):
+            line.label, line.reason = "chrome", "comments link in the byline"
             zones[i] = zone
             continue
         if label in SECTION_HEADINGS:
