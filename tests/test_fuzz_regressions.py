@@ -22,6 +22,9 @@ CRASHES = {
     # lxml gave up on a page of doctype-like noise, and the BeautifulSoup
     # fallback handed control characters (U+0002) to lxml, which refuses them.
     "soup-fallback-control-chars": "AjwhZG/cdHllAjwhZG/cdHllIHRo/2jtdHBzOi8vd3d3IWRvY3R5IHRo/2jtdHBzOi8vd3d3IWRvY3R5",
+    # lxml found no element in "<![m\nA>", and BeautifulSoup's html.parser
+    # rejected the malformed marked section (ParserRejectedMarkup).
+    "soup-fallback-rejected-marked-section": "AjwhW20KQT4K",
 }
 
 

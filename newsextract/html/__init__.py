@@ -97,16 +97,19 @@ def parse_tree(text: str) -> Element:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None or not isinstance(root.tag, str):
+        from bs4 import ParserRejectedMarkup
         from lxml.html import soupparser
 
         try:
             # (lxml refuses the control characters BeautifulSoup passes on)
             root = soupparser.fromstring(XML_UNSAFE.sub("", text))
-        except RecursionError:
-            # BeautifulSoup (and the conversion of its tree) recurses once per
-            # level: markup nested thousands deep in which lxml found nothing
-            # (all of it inside an unclosed comment, say) reads as an empty
-            # page, which is what a browser shows.
+        except (RecursionError, ParserRejectedMarkup):
+            # Markup that neither parser can read is an empty page, which is
+            # what a browser shows: BeautifulSoup (and the conversion of its
+            # tree) recurses once per level of markup nested thousands deep
+            # in which lxml found nothing (all of it inside an unclosed
+            # comment, say), and html.parser rejects a malformed marked
+            # section such as ``<![m`` (found by the fuzzer).
             root = etree.fromstring(b"<html><body></body></html>", parser=_parser())
     return root
 
