@@ -16,7 +16,6 @@ neither can leak into the article, and the article cannot leak into them.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from lxml import etree
 
@@ -41,6 +40,7 @@ from .metadata import (
     Metadata,
     byline_authors,
     date_from_url,
+    days_apart,
     extract_metadata,
     machine_dates,
     split_authors,
@@ -264,20 +264,13 @@ def _page_date(published: str | None, url_date: str | None, body: Element) -> st
     date; else the first ``<time datetime>`` left in the page (teasers and
     comments are out by now) outside asides, navigation and footers."""
     if published and url_date:
-        return url_date if _days_apart(published, url_date) == 1 else published
+        return url_date if days_apart(published, url_date) == 1 else published
     if published or url_date:
         return published or url_date
     for t, value in machine_dates(body):
         if not any(a.tag in TIME_CHROME_TAGS for a in t.iterancestors()):
             return value
     return None
-
-
-def _days_apart(a: str, b: str) -> int:
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
-    except ValueError:
-        return 0
 
 
 def _fill_byline(md: Metadata, body: Element, segments: list[Segment], kept: list[Segment]) -> None:

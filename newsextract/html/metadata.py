@@ -540,7 +540,7 @@ def _published(root: Element, main: dict[str, Any], metas: dict[str, list[str]])
         if (
             not ld.endswith(UTC_SUFFIXES)
             or meta in {iso_date(v) for v in modified}
-            or _days_apart(meta, ld) > MAX_META_LD_DAYS
+            or days_apart(meta, ld) > MAX_META_LD_DAYS
         ):
             meta = None
     published = meta or ld or iso_date(_first_str(main.get("dateCreated")))
@@ -567,7 +567,8 @@ def _title_date(titles: tuple[str | None, ...], lang: str | None) -> str | None:
     return None
 
 
-def _days_apart(a: str, b: str) -> int:
+def days_apart(a: str, b: str) -> int:
+    """Whole days between two ISO dates (0 when either is not one)."""
     try:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
     except ValueError:
