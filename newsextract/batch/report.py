@@ -125,7 +125,44 @@ def _digest(source: str) -> bytes:
     return hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=16).digest()
 
 
-class NdjsonSink:
+class _Resumable:
+    """What both document sinks share for ``--skip-existing``: the sources
+    carried over from an existing output, remembered as 16-byte digests."""
+
+    def __init__(self) -> None:
+        self._done: set[bytes] = set()
+
+    def _remember(self, source: object) -> bool:
+        """Remember a carried-over document's ``path``; False if it has none."""
+        if not isinstance(source, str):
+            return False
+        self._done.add(_digest(source))
+        return True
+
+    def _resume_from(self, path: str, resume: bool) -> None:
+        """Carry over ``path`` when resuming; on any failure, drop the temporary output."""
+        if resume and os.path.exists(path):
+            try:
+                self._carry_over(path)
+            except BaseException:
+                self.discard()
+                raise
+
+    def _carry_over(self, path: str) -> None:
+        raise NotImplementedError
+
+    def discard(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def carried_over(self) -> int:
+        return len(self._done)
+
+    def seen(self, source: str) -> bool:
+        return _digest(source) in self._done
+
+
+class NdjsonSink(_Resumable):
     """The output of ``--format ndjson``: one document per line, each with its
     source ``path``, in the order the files finish.
 
@@ -138,20 +175,15 @@ class NdjsonSink:
     """
 
     def __init__(self, path: str | None, *, resume: bool = False, stdout: TextIO | None = None) -> None:
+        super().__init__()
         self.path = path
         self._stdout = stdout
-        self._done: set[bytes] = set()
         self._fh: TextIO | None = None
         self._tmp = ""
         if path is None:
             return
         self._fh, self._tmp = _temporary(path)
-        if resume and os.path.exists(path):
-            try:
-                self._carry_over(path)
-            except BaseException:
-                self.discard()
-                raise
+        self._resume_from(path, resume)
 
     def _carry_over(self, path: str) -> None:
         assert self._fh is not None
@@ -161,16 +193,8 @@ class NdjsonSink:
                     source = json.loads(line)["path"]
                 except (ValueError, KeyError, TypeError):
                     continue  # not one of our lines: dropped
-                if isinstance(source, str):
-                    self._done.add(_digest(source))
+                if self._remember(source):
                     self._fh.write(line if line.endswith("\n") else line + "\n")
-
-    @property
-    def carried_over(self) -> int:
-        return len(self._done)
-
-    def seen(self, source: str) -> bool:
-        return _digest(source) in self._done
 
     def write(self, line: str) -> None:
         if self._fh is not None:
@@ -198,7 +222,7 @@ class NdjsonSink:
                 os.unlink(self._tmp)
 
 
-class ParquetSink:
+class ParquetSink(_Resumable):
     """The output of ``--format parquet``: ``OUTDIR/documents.parquet``, one
     row per document (the columns of :mod:`newsextract.render.columns`), in
     the order the files finish.
@@ -219,20 +243,15 @@ class ParquetSink:
 
         from ..render.columns import arrow_schema
 
+        super().__init__()
         self.path = path
         self._schema = arrow_schema()
         self._rows: list[dict[str, Any]] = []
-        self._done: set[bytes] = set()
         folder, name = os.path.split(path)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
         os.close(fd)
         self._writer: Any = pq.ParquetWriter(self._tmp, self._schema, compression="zstd")
-        if resume and os.path.exists(path):
-            try:
-                self._carry_over(path)
-            except BaseException:
-                self.discard()
-                raise
+        self._resume_from(path, resume)
 
     def _carry_over(self, path: str) -> None:
         import pyarrow as pa
@@ -243,18 +262,10 @@ class ParquetSink:
             for batch in old.iter_batches(batch_size=self.ROW_GROUP):
                 table = pa.Table.from_batches([batch]).select(list(self._schema.names)).cast(self._schema)
                 for source in table.column("path").to_pylist():
-                    if isinstance(source, str):
-                        self._done.add(_digest(source))
+                    self._remember(source)
                 self._writer.write_table(table)
         except (pa.ArrowException, KeyError, ValueError, OSError) as exc:
             raise OSError(f"cannot carry over {path}: {exc}") from None
-
-    @property
-    def carried_over(self) -> int:
-        return len(self._done)
-
-    def seen(self, source: str) -> bool:
-        return _digest(source) in self._done
 
     def write(self, row: dict[str, Any]) -> None:
         self._rows.append(row)
