@@ -8,6 +8,20 @@ PARA = (
     "The council voted on Tuesday to close the street for six weeks while the crews repair the seawall, "
     "and the mayor said that the work could not wait until the summer season begins."
 )
+
+#: Further paragraphs: a story does not repeat a paragraph (repeats are echoes, see classify.mark_repeats).
+PARA2 = (
+    "Residents said that they had been asking the city for years to fix the wall, and that a few weeks "
+    "of detours were a small price to pay for a street that does not flood every winter."
+)
+PARA3 = (
+    "Shop owners on the waterfront were less certain, and several of them asked the council for help "
+    "with the rent while the customers who walk along the harbor are kept away by the works."
+)
+PARA4 = (
+    "The engineers expect to finish before the end of April if the weather holds, but they warned that "
+    "a late storm could delay the pouring of the new concrete by another two or three weeks."
+)
 SUMMARY = (
     "The regional grid operator has warned that at least fourteen coastal substations will need upgrades "
     "within five years to cope with the electrification of ports, ferries and fish farms in the region."
@@ -42,7 +56,7 @@ def test_glued_source_and_age() -> None:
 
 
 def test_titles_followed_by_ages() -> None:
-    text = f"Story title goes here\n{PARA}\n{PARA}\nMost read\nCanada beats U.S. in Davis Cup tie\n13 hours ago\nHistoric win sets up quarterfinal\n1 day ago"
+    text = f"Story title goes here\n{PARA}\n{PARA2}\nMost read\nCanada beats U.S. in Davis Cup tie\n13 hours ago\nHistoric win sets up quarterfinal\n1 day ago"
     related = parse_text(text).related
     assert [(t.title, t.age) for t in related] == [
         ("Canada beats U.S. in Davis Cup tie", "13 hours ago"),
@@ -60,7 +74,7 @@ def test_empty_comments_in_french_and_arabic() -> None:
 
 
 def test_no_comments_section() -> None:
-    assert parse_text(f"Story title goes here\n{PARA}\n{PARA}").comments.found is False
+    assert parse_text(f"Story title goes here\n{PARA}\n{PARA2}").comments.found is False
 
 
 def test_comment_thread_with_reply_marker() -> None:
@@ -78,7 +92,7 @@ def test_comment_thread_with_reply_marker() -> None:
 
 def test_read_also_insert_is_a_teaser_not_body() -> None:
     doc = parse_text(
-        f"Story title goes here\n{PARA}\nRead more: Storm surge leaves damage along the harbor\n{PARA}"
+        f"Story title goes here\n{PARA}\nRead more: Storm surge leaves damage along the harbor\n{PARA2}"
     )
     assert [t.title for t in doc.related] == ["Storm surge leaves damage along the harbor"]
     assert "Storm surge" not in doc.article.text
@@ -90,8 +104,9 @@ def test_a_long_first_comment_stays_a_comment() -> None:
         "on anything, which makes me wonder what they are not telling us about the state of the wall."
     )
     text = (
-        f"Story title goes here\n{PARA}\n{PARA}\nHashtags\nTry Our AI Features\nComments\nJane Roe\n2 hours ago\n"
-        f"{comment}\n{comment}\n{comment}\n{comment}\nRelated Articles\n"
+        f"Story title goes here\n{PARA}\n{PARA2}\nHashtags\nTry Our AI Features\nComments\nJane Roe\n2 hours ago\n"
+        + "\n".join(comment.replace("thirty", n) for n in ("thirty", "forty", "fifty", "sixty"))
+        + "\nRelated Articles\n"
     )
     doc = parse_text(text)
     assert len(doc.article.blocks) == 2
@@ -100,7 +115,7 @@ def test_a_long_first_comment_stays_a_comment() -> None:
 
 
 def test_comment_counter_near_the_byline_does_not_hide_the_story() -> None:
-    text = f"Story title goes here\nComments\nBy Carrie Arnold\nNovember 15, 2019\n{PARA}\n{PARA}\n{PARA}\n{PARA}"
+    text = f"Story title goes here\nComments\nBy Carrie Arnold\nNovember 15, 2019\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}"
     doc = parse_text(text)
     assert len(doc.article.blocks) == 4
     assert doc.article.authors == ["Carrie Arnold"]

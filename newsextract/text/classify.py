@@ -306,6 +306,28 @@ def classify(lines: list[Line], profile: Profile) -> None:
         else:
             line.label = content_class(line, profile, scale)  # reason: see Line.reason
     mark_captions(lines)
+    mark_repeats(lines)
+
+
+#: How close (in lines) a repeat of a long line must follow it to be an echo.
+REPEAT_WINDOW = 2
+
+
+def mark_repeats(lines: list[Line]) -> None:
+    """A long line that repeats one of the :data:`REPEAT_WINDOW` lines just
+    above it is an echo, not prose: text browsers print a linked teaser's
+    title twice (the image link, then the text link), and carousels alternate
+    one caption with the teaser titles.  A story does not say the same
+    paragraph twice in a row; repeats far apart (an interview asking each
+    guest the same question) stay prose."""
+    last: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if line.length < LENGTH_LOW or line.label not in ("good", "near", "bad"):
+            continue
+        j = last.get(line.text)
+        last[line.text] = i
+        if j is not None and i - j <= REPEAT_WINDOW:
+            line.label, line.reason = "chrome", "repeated line"
 
 
 def mark_captions(lines: list[Line]) -> None:
