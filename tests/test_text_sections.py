@@ -174,3 +174,14 @@ def test_a_comments_heading_after_the_byline_with_a_thread_is_still_the_comments
     )
     doc = parse_text(text)
     assert [(c.author, c.age) for c in doc.comments.items] == [("Anna Berg", "3 hours ago")]
+
+
+def test_a_related_heading_that_trails_off_opens_the_teasers() -> None:
+    # "You may also like..." ends like a sentence but is a heading.
+    text = (
+        f"Story title goes here\n{PARA}\n{PARA2}\nVocê pode gostar...\n"
+        f"Shipyard hires 300 workers after new contracts\n{PARA3}\nFerry fares rise again in spring\n{PARA4}"
+    )
+    doc = parse_text(text)
+    assert doc.article.text == f"{PARA}\n\n{PARA2}"
+    assert [t.title for t in doc.related][:1] == ["Shipyard hires 300 workers after new contracts"]

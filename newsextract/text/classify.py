@@ -142,6 +142,10 @@ PREFIX_WORD = re.compile(r"\s*[^\s:：\-–—|»›>]+")
 WHOLE_LINE = ("comments_heading", "related_heading", "tags_heading", "chrome_line", "comment_form")
 PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome_prefix", CREDIT_PREFIX, "byline_prefix")
 
+#: A heading that trails off ("You may also like...", "Você pode gostar…") ends
+#: like a sentence but is still a heading.
+TRAILING_OFF = ("...", "…")
+
 #: Digits (any script): a counted heading ("Comments (12)") or a date needs one.
 DIGIT = re.compile(r"\d")
 
@@ -172,7 +176,7 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         return "comments", "comments heading"
     if "no_comments" in prefix:
         return "no_comments", "empty-comments notice"
-    if not line.sentence and (
+    if (not line.sentence or text.endswith(TRAILING_OFF)) and (
         "related_heading" in whole
         or (counted is not None and counted in lexicon.phrases("related_heading"))
         or ("related_heading_prefix" in prefix and lexicon.is_phrase(text, "related_heading"))
