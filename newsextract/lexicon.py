@@ -419,9 +419,13 @@ def _is_prefixed_heading(line: str) -> bool:
         index += 1
     if index >= len(words):
         return True
-    for ch in words[index]:
-        if ch.isalpha():
-            return not ch.islower()
+    # A name is capitalised throughout but for short function words: "More
+    # Washington Examiner", "Más de la mitad" is not, nor is "More “Questions”
+    # for your opponent" (a list item).
+    for n, word in enumerate(words[index:]):
+        first = next((ch for ch in word if ch.isalpha()), "")
+        if first.islower() and (n == 0 or len(word) > 3):
+            return False
     return True
 
 
