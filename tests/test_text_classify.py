@@ -30,6 +30,7 @@ def labels(text: str, language: str | None = "en") -> list[tuple[str, str]]:
         ("Transportation", "short"),
         ("Comments", "comments"),
         ("Comments (12)", "comments"),
+        ("Top Rated Comments", "comments"),
         ("Commentaires", "comments"),
         ("التعليقات", "comments"),
         ("No comments yet...", "no_comments"),
@@ -46,6 +47,9 @@ def labels(text: str, language: str | None = "en") -> list[tuple[str, str]]:
         ("3 hours ago", "meta"),
         ("il y a 3 heures", "meta"),
         ("منذ 3 ساعات", "meta"),
+        ("2 days ago at 07:52 am", "meta"),
+        ("il y a 2 jours à 14h30", "meta"),
+        ("Meeting at 10:30", "short"),
         ("By Jane Doe and Tom Reyes", "meta"),
         ("November 18, 2019 11:03 PM", "meta"),
         ("Email address [          ] [Sign up]", "chrome"),
@@ -53,7 +57,7 @@ def labels(text: str, language: str | None = "en") -> list[tuple[str, str]]:
 )
 def test_single_line_labels(line: str, label: str) -> None:
     # Ages are read in the document's language (and English): say which it is.
-    language = {"il y a 3 heures": "fr", "منذ 3 ساعات": "ar"}.get(line, "en")
+    language = {"il y a 3 heures": "fr", "il y a 2 jours à 14h30": "fr", "منذ 3 ساعات": "ar"}.get(line, "en")
     assert labels(line, language)[0][1] == label
 
 
