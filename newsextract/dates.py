@@ -386,6 +386,27 @@ def parse_age(line: str, *, whole_line: bool = False, lang: str | None = None) -
     return s[start:end]
 
 
+#: A time of day after a relative time: "2 days ago at 07:52 am", "hier à
+#: 14h30", "вчера в 12:05".  One short word may join them; the lookbehind
+#: starts a match only at the first of a run of separators (linear search).
+CLOCK_TAIL = re.compile(r"(?<![\s,·|])[\s,·|]+(?:[^\W\d]{1,3}\s+)?\d{1,2}[:h.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?$")
+
+
+def parse_age_at(line: str, *, lang: str | None = None) -> str | None:
+    """The line when it is a relative time followed by a time of day ("2 days
+    ago at 07:52 am", as comment threads print them), else None.  What
+    precedes the time of day must be an age and nothing else (see
+    :func:`parse_age`)."""
+    s = line.strip()
+    if not any(ch.isdigit() for ch in s):
+        return None
+    clock = CLOCK_TAIL.search(s)
+    if clock is None:
+        return None
+    head = s[: clock.start()]
+    return s if head and parse_age(head, lang=lang) == head else None
+
+
 # ---------------------------------------------------------------------------
 # absolute dates
 

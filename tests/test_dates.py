@@ -149,6 +149,19 @@ def test_parse_age_whole_line_rejects_sentences(line: str) -> None:
     assert D.parse_age(line, whole_line=True) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [("2 days ago at 07:52 am", None), ("3 hours ago · 10:15", None), ("il y a 2 jours à 14h30", "fr"), ("вчера в 12:05", "ru")],
+)
+def test_parse_age_at(line: str, lang: str | None) -> None:
+    assert D.parse_age_at(line, lang=lang) == line
+
+
+@pytest.mark.parametrize("line", ["Meeting at 10:30", "Updated 10:30 am", "2 days ago", "He left 2 days ago at 07:52 am", "07:52"])
+def test_parse_age_at_negative(line: str) -> None:
+    assert D.parse_age_at(line) is None
+
+
 # ---------------------------------------------------------------------------
 # find_date
 

@@ -185,3 +185,17 @@ def test_a_related_heading_that_trails_off_opens_the_teasers() -> None:
     doc = parse_text(text)
     assert doc.article.text == f"{PARA}\n\n{PARA2}"
     assert [t.title for t in doc.related][:1] == ["Shipyard hires 300 workers after new contracts"]
+
+
+def test_comment_times_with_a_time_of_day() -> None:
+    # "2 days ago at 07:52 am": the age and the clock time both belong to the header.
+    text = (
+        f"Story title goes here\n{PARA}\n{PARA2}\nTop Rated Comments\n"
+        f"Woyzeck\n2 days ago at 07:52 am\n{PARA3}\nNick A\n2 days ago at 07:47 am\n{PARA4}\n"
+    )
+    doc = parse_text(text)
+    assert doc.article.text == f"{PARA}\n\n{PARA2}"
+    assert [(c.author, c.age, c.text) for c in doc.comments.items] == [
+        ("Woyzeck", "2 days ago at 07:52 am", PARA3),
+        ("Nick A", "2 days ago at 07:47 am", PARA4),
+    ]

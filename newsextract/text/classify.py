@@ -51,13 +51,10 @@ BYLINE_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|·•—–]\s+|\s+-\s+)")
 
 #: The longest line that can be a byline, a dateline or a section heading.
 MAX_META_CHARS = 160
-#: A time of day after a relative time: "2 days ago at 07:52 am", "hier à
-#: 14h30", "вчера в 12:05".  (One short word may join them; the lookbehind keeps the
-#: search linear over runs of spaces.)
-CLOCK_TAIL = re.compile(r"(?<![\s,·|])[\s,·|]+(?:[^\W\d]{1,3}\s+)?\d{1,2}[:h.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?$")
-
 #: The longest line that can be a relative time alone ("il y a 3 heures").
 MAX_AGE_CHARS = 40
+#: ... and followed by a time of day ("... at 12:00 pm").
+MAX_AGE_AT_CHARS = MAX_AGE_CHARS + len(" at 12:00 pm")
 
 
 def is_menu(line: Line) -> bool:
@@ -208,10 +205,8 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         and dates.parse_age(text, lang=line.lang) == text.strip()
     ):
         return "meta", "age"
-    if has_digit and (clock := CLOCK_TAIL.search(text)) is not None:
-        age = text[: clock.start()]
-        if len(age) <= MAX_AGE_CHARS and dates.parse_age(age, lang=line.lang) == age.strip():
-            return "meta", "age"
+    if has_digit and len(text) <= MAX_AGE_AT_CHARS and dates.parse_age_at(text, lang=line.lang):
+        return "meta", "age"
     if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
         found = dates.find_date(text)
         if found and len(text) - len(found[0]) <= 40:

@@ -43,7 +43,7 @@ def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
     text = line.text
     if len(text) > MAX_TIME_LINE_CHARS:
         return None  # a comment header is short; prose is not parsed for dates
-    age = dates.parse_age(text, lang=line.lang)
+    age = dates.parse_age(text, lang=line.lang) or dates.parse_age_at(text, lang=line.lang)
     if age:
         rest = text.replace(age, " ", 1).strip(" ·|-–—,")
         if len(rest.split()) <= MAX_AUTHOR_WORDS:
