@@ -332,7 +332,15 @@ def phrases_by_language(category: str) -> dict[str, frozenset[str]]:
 _COUNT = r"\d{1,7}(?:[.,]\d{1,3}){0,2}k?"
 _COUNTER = r"(?:개의|개|件の|件|条|條|则|則)?"
 _COUNT_FIRST = re.compile(rf"^[(\[]?{_COUNT}[)\]]?\s?{_COUNTER}\s?(?P<rest>\D.{{0,200}})$")
-_COUNT_LAST = re.compile(rf"^(?P<rest>.{{0,200}}?\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
+# The count that ends a line, after a non-digit: what ``^(?P<rest>.{0,200}?\D)``
+# followed by this pattern matches, with the rest found by where the search
+# starts instead of by a lazy repeat (which tries the count after every one of
+# the first 200 characters: slow on long lines ending in a digit).
+_COUNT_LAST = re.compile(rf"(?<=\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
+#: The longest text _COUNT_LAST can match (1 + 1 + 1 + 16 + 1 + 2 + 1 + 1 characters).
+_COUNT_LAST_MAX_LEN = 24
+#: The longest rest before a trailing count (``.{0,200}?\D``).
+_REST_MAX = 201
 
 
 #: What a normalized heading with a count can end with: a digit, "12k", a
@@ -343,15 +351,18 @@ _COUNT_LAST_CHARS = frozenset(")]）】k개의件の条條则則")
 def _without_count(norm: str) -> str | None:
     """``norm`` with a leading or trailing count removed, or None if it has none."""
     first, last = norm[:1], norm[-1:]
-    patterns = []
     if first.isdigit() or first in ("(", "["):
-        patterns.append(_COUNT_FIRST)
-    if last.isdigit() or last in _COUNT_LAST_CHARS:
-        patterns.append(_COUNT_LAST)
-    for pattern in patterns:
-        m = pattern.match(norm)
+        m = _COUNT_FIRST.match(norm)
         if m:
             rest = normalize(m.group("rest"))
+            if rest:
+                return rest
+    if last.isdigit() or last in _COUNT_LAST_CHARS:
+        # the leftmost count that runs to the end (the shortest rest), which
+        # starts in the last _COUNT_LAST_MAX_LEN characters
+        t = _COUNT_LAST.search(norm, max(0, len(norm) - _COUNT_LAST_MAX_LEN))
+        if t and t.start() <= _REST_MAX:
+            rest = normalize(norm[: t.start()])
             if rest:
                 return rest
     return None
@@ -809,13 +820,16 @@ class LineMatcher:
         self._prefix = _prefix_index(prefix)
 
     def __call__(self, line: str) -> LineMatch:
-        head = _normalize_head(line)
+        head = _fold(line).lstrip(_LEADING)  # _normalize_head
         if not head:
             return _NO_MATCH
-        norm = head.rstrip(_TRAILING)
-        found = self._whole.get(norm, _EMPTY)
-        prefixes: dict[str, str] = {}
+        found = self._whole.get(head.rstrip(_TRAILING), _EMPTY)
         index = self._prefix
+        # Most lines match nothing: no phrase is the whole line, none starts
+        # with the line's first four characters, none with its first character.
+        if not found and head[:_PREFIX_KEY] not in index.long and head[0] not in index.short_first:
+            return _NO_MATCH
+        prefixes: dict[str, str] = {}
         for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
             if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
                 prefixes[category] = phrase
