@@ -146,12 +146,15 @@ PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome
 DIGIT = re.compile(r"\d")
 
 
-def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[str, str] | None:
+def marker_label(
+    line: Line, match: lexicon.LineMatcher | None = None, triggers: re.Pattern[str] | None = None
+) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches).
 
     The rules are tried in this order; the expensive ones (regular
     expressions, the date and age parsers) only after a cheap test that the
-    line can match at all.
+    line can match at all.  ``triggers`` is :func:`_ascii_triggers` or, for
+    the lines of one document, :func:`document_triggers`.
     """
     text = line.text
     m = (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
@@ -161,6 +164,16 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
             return "read_also", "read-also prefix"
         if "chrome_prefix" in prefix:
             return "chrome", "chrome prefix"
+        return None
+    # The common line: no lexicon phrase, and nothing the character- and
+    # word-based rules below need (see _ascii_triggers); only the age and
+    # form-field rules are left.
+    quiet = not whole and not prefix and text.isascii()
+    if quiet and (triggers or _ascii_triggers()).search(text.lower()) is None:
+        if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, False):
+            return "meta", "age"
+        if "[" in line.raw and FORM_FIELD.search(line.raw):
+            return "chrome", "form field"
         return None
     # lexicon.is_phrase in parts: the whole line is a phrase (the matcher
     # knows), a phrase with a count (needs a digit), or "More from Politics"
@@ -192,12 +205,7 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         return "chrome", "copyright"
     if "comment_form" in whole:
         return "form", "comment-form phrase"
-    if (
-        len(text) <= MAX_AGE_CHARS
-        and dates.may_end_with_age(text, lang=line.lang)
-        and may_be_age(text, has_digit)
-        and dates.parse_age(text, lang=line.lang) == text.strip()
-    ):
+    if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, has_digit):
         return "meta", "age"
     if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
         found = dates.find_date(text)
@@ -212,6 +220,49 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
     if has_chrome_word(line):
         return "chrome", "chrome word"
     return None
+
+
+def _is_age(text: str, lang: str | None, has_digit: bool) -> bool:
+    """The whole line is a relative time ("3 hours ago", "il y a 2 jours")."""
+    return (
+        dates.may_end_with_age(text, lang=lang)
+        and may_be_age(text, has_digit)
+        and dates.parse_age(text, lang=lang) == text.strip()
+    )
+
+
+#: What a lowercase ASCII line needs for any rule of :func:`marker_label`
+#: that reads characters or words rather than lexicon phrases: a digit
+#: (counted headings, dates), "(" or "copyright" (:func:`is_copyright`; "©"
+#: is not ASCII), a separator of MENU_SEPARATORS ("|", "/"), or an ASCII
+#: chrome word (:func:`has_chrome_word`).
+TRIGGER_CHARS = "[0-9(|/]"
+
+
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    return ("copyright", *(w for w in lexicon.phrases("chrome_word") if w.isascii()))
+
+
+@cache
+def _triggers(words: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(words, key=len, reverse=True)
+    return re.compile("|".join([TRIGGER_CHARS, *map(re.escape, longest_first)]))
+
+
+def _ascii_triggers() -> re.Pattern[str]:
+    return _triggers(_trigger_words())
+
+
+def document_triggers(lines: list[Line]) -> re.Pattern[str]:
+    """:func:`_ascii_triggers` without the words that no short ASCII line of
+    the document holds: a search for a few words is several times faster
+    than for all of them, and ``str.__contains__`` over the document's lines
+    once is faster still (a page names newsletters and cookies in a few
+    lines, if at all)."""
+    short = [t for t in (ln.text for ln in lines) if len(t) <= MAX_META_CHARS and t.isascii()]
+    blob = "\n".join(short).lower()
+    return _triggers(tuple(w for w in _trigger_words() if w in blob))
 
 
 def is_copyright(text: str) -> bool:
@@ -295,12 +346,13 @@ def classify(lines: list[Line], profile: Profile) -> None:
     # when it holds a "[" (FORM_FIELD).
     seen: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
+    triggers = document_triggers(lines)
     for line in lines:
         key = (line.text, line.lang, line.raw if "[" in line.raw else "")
         if key in seen:
             marked = seen[key]
         else:
-            marked = seen[key] = marker_label(line, match)
+            marked = seen[key] = marker_label(line, match, triggers)
         if marked:
             line.label, line.reason = marked
         else:
