@@ -41,7 +41,7 @@ from functools import cache
 
 from . import lexicon
 
-__all__ = ["find_date", "may_end_with_age", "parse_age", "patterns", "split_glued_source"]
+__all__ = ["ages_never_end_with", "find_date", "may_end_with_age", "parse_age", "patterns", "split_glued_source"]
 
 _H = r"[^\S\r\n]"  # horizontal whitespace
 
@@ -303,6 +303,14 @@ def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
         return False  # the common case: the line's last letter ends no age word
     tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
     return tail.endswith(endings.words)
+
+
+@cache
+def ages_never_end_with(lang: str | None = None) -> frozenset[str]:
+    """ASCII letters that end no age :func:`parse_age` (same ``lang``) reads:
+    a line ending with one holds no age (the first test of
+    :func:`may_end_with_age`, for callers that run it on many lines)."""
+    return _age_endings(_age_languages(lang)).dismissed
 
 
 def may_end_with_age(line: str, *, lang: str | None = None) -> bool:

@@ -31,6 +31,7 @@ from typing import Any
 
 __all__ = [
     "LIST_CATEGORIES",
+    "NO_MATCH",
     "UNITS",
     "AgeWords",
     "age_lexicon",
@@ -751,7 +752,8 @@ class LineMatch:
         return self.prefixes.get(category)
 
 
-_NO_MATCH = LineMatch(frozenset(), MappingProxyType({}))
+#: What :class:`LineMatcher` returns for a line that matches nothing (always this object).
+NO_MATCH = LineMatch(frozenset(), MappingProxyType({}))
 
 
 @cache
@@ -776,6 +778,32 @@ class _PrefixIndex:
     short: Mapping[str, tuple[tuple[str, bool], ...]]
     short_lengths: tuple[int, ...]  # longest first
     short_first: frozenset[str]  # the first characters of the short phrases
+    # for may_start: the phrases of each key of ``long``; the short phrases
+    # that must be followed by a word boundary or a separator, and the others
+    long_phrases: Mapping[str, tuple[str, ...]]
+    short_bounded: frozenset[str]
+    short_free: frozenset[str]
+
+    def may_start(self, head: str) -> bool:
+        """False when no phrase of the index starts ``head`` (a normalized
+        line), as :class:`LineMatcher` would find: a cheap test first."""
+        phrases = self.long_phrases.get(head[:_PREFIX_KEY])
+        if phrases is not None and head.startswith(phrases):
+            return True
+        if head[0] not in self.short_first:
+            return False
+        for length in self.short_lengths:
+            phrase = head[:length]
+            # a letter or digit after a bounded phrase continues its word (_ends_phrase)
+            if phrase in self.short_free or (phrase in self.short_bounded and not head[length : length + 1].isalnum()):
+                return True
+        return False
+
+
+def _bounded(phrase: str, needs_sep: bool) -> bool:
+    """Must ``phrase`` be followed by a word boundary (see _ends_phrase)?"""
+    last = phrase[-1]
+    return needs_sep or (_is_letter_or_digit(last) and not _is_scriptio_continua(last))
 
 
 @cache
@@ -790,11 +818,15 @@ def _prefix_index(categories: tuple[str, ...]) -> _PrefixIndex:
                 long.setdefault(phrase[:_PREFIX_KEY], []).append((len(phrase), phrase, category, needs_sep))
             else:
                 short.setdefault(phrase, []).append((category, needs_sep))
+    bounded = frozenset(p for p, entries in short.items() if all(_bounded(p, sep) for _, sep in entries))
     return _PrefixIndex(
         long=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in long.items()}),
         short=MappingProxyType({k: tuple(sorted(v)) for k, v in short.items()}),
         short_lengths=tuple(sorted({len(p) for p in short}, reverse=True)),
         short_first=frozenset(p[0] for p in short),
+        long_phrases=MappingProxyType({k: tuple(phrase for _, phrase, _, _ in v) for k, v in long.items()}),
+        short_bounded=bounded,
+        short_free=frozenset(short) - bounded,
     )
 
 
@@ -822,13 +854,13 @@ class LineMatcher:
     def __call__(self, line: str) -> LineMatch:
         head = _fold(line).lstrip(_LEADING)  # _normalize_head
         if not head:
-            return _NO_MATCH
+            return NO_MATCH
         found = self._whole.get(head.rstrip(_TRAILING), _EMPTY)
         index = self._prefix
         # Most lines match nothing: no phrase is the whole line, none starts
         # with the line's first four characters, none with its first character.
         if not found and head[:_PREFIX_KEY] not in index.long and head[0] not in index.short_first:
-            return _NO_MATCH
+            return NO_MATCH
         prefixes: dict[str, str] = {}
         for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
             if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
@@ -841,8 +873,18 @@ class LineMatcher:
                 if category not in prefixes and _ends_phrase(head[length:], phrase, needs_sep):
                     prefixes[category] = phrase
         if not found and not prefixes:
-            return _NO_MATCH
+            return NO_MATCH
         return LineMatch(found, MappingProxyType(prefixes))
+
+    def many(self, lines: list[str]) -> list[LineMatch]:
+        """``[self(line) for line in lines]``, with the common line (no phrase
+        is it, none starts like it) dismissed without a call."""
+        whole, may_start = self._whole, self._prefix.may_start
+        heads = [_fold(line).lstrip(_LEADING) for line in lines]
+        return [
+            self(line) if head and (head.rstrip(_TRAILING) in whole or may_start(head)) else NO_MATCH
+            for line, head in zip(lines, heads, strict=True)
+        ]
 
 
 @cache

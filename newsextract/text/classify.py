@@ -147,17 +147,21 @@ DIGIT = re.compile(r"\d")
 
 
 def marker_label(
-    line: Line, match: lexicon.LineMatcher | None = None, triggers: re.Pattern[str] | None = None
+    line: Line,
+    match: lexicon.LineMatcher | None = None,
+    triggers: re.Pattern[str] | None = None,
+    found: lexicon.LineMatch | None = None,
 ) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches).
 
     The rules are tried in this order; the expensive ones (regular
     expressions, the date and age parsers) only after a cheap test that the
     line can match at all.  ``triggers`` is :func:`_ascii_triggers` or, for
-    the lines of one document, :func:`document_triggers`.
+    the lines of one document, :func:`document_triggers`; ``found`` the
+    line's match, when the caller matched many lines at once.
     """
     text = line.text
-    m = (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
+    m = found if found is not None else (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
     whole, prefix = m.whole, m.prefixes
     if len(text) > MAX_META_CHARS:
         if _read_also(text, m):
@@ -168,13 +172,8 @@ def marker_label(
     # The common line: no lexicon phrase, and nothing the character- and
     # word-based rules below need (see _ascii_triggers); only the age and
     # form-field rules are left.
-    quiet = not whole and not prefix and text.isascii()
-    if quiet and (triggers or _ascii_triggers()).search(text.lower()) is None:
-        if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, False):
-            return "meta", "age"
-        if "[" in line.raw and FORM_FIELD.search(line.raw):
-            return "chrome", "form field"
-        return None
+    if m is lexicon.NO_MATCH and text.isascii() and (triggers or _ascii_triggers()).search(text.lower()) is None:
+        return _quiet_label(line)
     # lexicon.is_phrase in parts: the whole line is a phrase (the matcher
     # knows), a phrase with a count (needs a digit), or "More from Politics"
     # (needs a related_heading_prefix).
@@ -208,8 +207,8 @@ def marker_label(
     if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, has_digit):
         return "meta", "age"
     if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
-        found = dates.find_date(text)
-        if found and len(text) - len(found[0]) <= 40:
+        dated = dates.find_date(text)
+        if dated and len(text) - len(dated[0]) <= 40:
             return "meta", "date"
     if "byline_prefix" in prefix and len(text.split()) <= 12 and not line.sentence:
         return "meta", "byline"
@@ -219,6 +218,22 @@ def marker_label(
         return "chrome", "form field"
     if has_chrome_word(line):
         return "chrome", "chrome word"
+    return None
+
+
+def _quiet_label(line: Line) -> tuple[str, str] | None:
+    """:func:`marker_label` of a short line that no lexicon phrase matches and
+    that holds nothing of _ascii_triggers: only the age and form-field rules
+    can label it."""
+    text = line.text
+    if (
+        len(text) <= MAX_AGE_CHARS
+        and text[-1:] not in dates.ages_never_end_with(line.lang)
+        and _is_age(text, line.lang, False)
+    ):
+        return "meta", "age"
+    if "[" in line.raw and FORM_FIELD.search(line.raw):
+        return "chrome", "form field"
     return None
 
 
@@ -344,17 +359,27 @@ def classify(lines: list[Line], profile: Profile) -> None:
     # once per distinct line.  marker_label reads only the line's clean text,
     # its sentence end (from the text), the language, and the raw line only
     # when it holds a "[" (FORM_FIELD).
-    seen: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
+    keys = [(ln.text, ln.lang, ln.raw if "[" in ln.raw else "") for ln in lines]
+    distinct = dict(zip(keys, lines, strict=True))
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
-    triggers = document_triggers(lines)
-    for line in lines:
-        key = (line.text, line.lang, line.raw if "[" in line.raw else "")
-        if key in seen:
-            marked = seen[key]
+    triggers = document_triggers(list(distinct.values()))
+    found = match.many([ln.text for ln in distinct.values()])
+    marks: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
+    search = triggers.search
+    for (key, line), m in zip(distinct.items(), found, strict=True):
+        text = line.text
+        if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
+            marks[key] = marker_label(line, match, triggers, m)
+        elif len(text) <= MAX_AGE_CHARS or ("[" in line.raw and len(text) <= MAX_META_CHARS):
+            marks[key] = _quiet_label(line)  # what marker_label would return, without its tests
         else:
-            marked = seen[key] = marker_label(line, match, triggers)
+            marks[key] = None  # (a long line is no age; a long line's form field is not read)
+    for line, key in zip(lines, keys, strict=True):
+        marked = marks[key]
         if marked:
-            line.label, line.reason = marked
+            line.label, line._reason = marked  # the reason's setter, without the call
+        elif line.length < LENGTH_LOW:
+            line.label = "short"  # content_class's first rule, without the call (most lines)
         else:
             line.label = content_class(line, profile, scale)  # reason: see Line.reason
     mark_captions(lines)
