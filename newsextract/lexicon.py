@@ -879,10 +879,17 @@ class LineMatcher:
     def many(self, lines: list[str]) -> list[LineMatch]:
         """``[self(line) for line in lines]``, with the common line (no phrase
         is it, none starts like it) dismissed without a call."""
-        whole, may_start = self._whole, self._prefix.may_start
+        whole, index = self._whole, self._prefix
+        long, short_first, may_start = index.long, index.short_first, index.may_start
         heads = [_fold(line).lstrip(_LEADING) for line in lines]
         return [
-            self(line) if head and (head.rstrip(_TRAILING) in whole or may_start(head)) else NO_MATCH
+            self(line)
+            if head
+            and (
+                head.rstrip(_TRAILING) in whole
+                or ((head[:_PREFIX_KEY] in long or head[0] in short_first) and may_start(head))
+            )
+            else NO_MATCH
             for line, head in zip(lines, heads, strict=True)
         ]
 

@@ -366,14 +366,18 @@ def classify(lines: list[Line], profile: Profile) -> None:
     found = match.many([ln.text for ln in distinct.values()])
     marks: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
     search = triggers.search
+    language, never_age = profile.language, dates.ages_never_end_with(profile.language)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
         if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
             marks[key] = marker_label(line, match, triggers, m)
-        elif len(text) <= MAX_AGE_CHARS or ("[" in line.raw and len(text) <= MAX_META_CHARS):
-            marks[key] = _quiet_label(line)  # what marker_label would return, without its tests
+        elif "[" not in line.raw and (
+            len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
+        ):
+            marks[key] = None  # a quiet line that can be neither a form field nor an age (_quiet_label)
         else:
-            marks[key] = None  # (a long line is no age; a long line's form field is not read)
+            # what marker_label would return, without its tests (a long line's form field is not read)
+            marks[key] = _quiet_label(line) if len(text) <= MAX_META_CHARS else None
     for line, key in zip(lines, keys, strict=True):
         marked = marks[key]
         if marked:
