@@ -36,6 +36,7 @@ __all__ = [
     "AgeWords",
     "age_lexicon",
     "caseless",
+    "counted_phrase",
     "counted_rest",
     "is_counted_phrase",
     "is_phrase",
@@ -443,6 +444,35 @@ def counted_rest(line: str) -> str | None:
     :func:`is_counted_phrase` looks up, computed once for several categories."""
     norm = normalize(line)
     return _without_count(norm) if norm else None
+
+
+@cache
+def _counted_keys(categories: tuple[str, ...]) -> tuple[frozenset[str], int, frozenset[str], frozenset[str]]:
+    """The phrases of ``categories``; a length k and the first and the last k
+    characters of their ASCII phrases (k: 4 or the shortest ASCII phrase)."""
+    everything = frozenset(p for category in categories for p in _category(category).all)
+    ascii_phrases = [p for p in everything if p.isascii()]
+    k = min([_PREFIX_KEY, *map(len, ascii_phrases)])
+    return everything, k, frozenset(p[:k] for p in ascii_phrases), frozenset(p[-k:] for p in ascii_phrases)
+
+
+def counted_phrase(line: str, categories: tuple[str, ...]) -> str | None:
+    """:func:`counted_rest` of the line when it is a phrase of one of
+    ``categories`` ("Comments (12)" -> "comments"), else None.
+
+    The rest of an ASCII line is the start or the end of the normalized line
+    (normalizing lowercase ASCII text again only strips it), so a line that
+    starts and ends like none of the ASCII phrases is dismissed before the
+    count patterns (most lines with a digit).
+    """
+    norm = normalize(line)
+    if not norm:
+        return None
+    everything, k, heads, tails = _counted_keys(categories)
+    if norm.isascii() and norm[:k] not in heads and norm[-k:] not in tails:
+        return None
+    rest = _without_count(norm)
+    return rest if rest is not None and rest in everything else None
 
 
 def is_counted_phrase(line: str, category: str) -> bool:

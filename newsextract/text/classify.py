@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from .. import dates, lexicon
@@ -142,6 +144,9 @@ PREFIX_WORD = re.compile(r"\s*[^\s:：\-–—|»›>]+")
 WHOLE_LINE = ("comments_heading", "related_heading", "tags_heading", "chrome_line", "comment_form")
 PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome_prefix", CREDIT_PREFIX, "byline_prefix")
 
+#: The headings that may carry a count ("Comments (12)", "12 Related").
+COUNTED_HEADINGS = ("comments_heading", "related_heading")
+
 #: Digits (any script): a counted heading ("Comments (12)") or a date needs one.
 DIGIT = re.compile(r"\d")
 
@@ -149,19 +154,32 @@ DIGIT = re.compile(r"\d")
 def marker_label(
     line: Line,
     match: lexicon.LineMatcher | None = None,
-    triggers: re.Pattern[str] | None = None,
+    page: PageWords | None = None,
     found: lexicon.LineMatch | None = None,
 ) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches).
 
     The rules are tried in this order; the expensive ones (regular
     expressions, the date and age parsers) only after a cheap test that the
-    line can match at all.  ``triggers`` is :func:`_ascii_triggers` or, for
-    the lines of one document, :func:`document_triggers`; ``found`` the
-    line's match, when the caller matched many lines at once.
+    line can match at all.  ``page`` is :func:`page_words` of the line's
+    document (default: every word); ``found`` the line's match, when the
+    caller matched many lines at once.
     """
     text = line.text
     m = found if found is not None else (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
+    words = page or _all_words()
+    # The common line: no lexicon phrase, and nothing the character- and
+    # word-based rules need (see PageWords.triggers); only the age and
+    # form-field rules are left.
+    quiet = len(text) <= MAX_META_CHARS and m is lexicon.NO_MATCH and text.isascii()
+    if quiet and words.triggers.search(text.lower()) is None:
+        return _quiet_label(line)
+    return _said_label(line, m, words)
+
+
+def _said_label(line: Line, m: lexicon.LineMatch, words: PageWords) -> tuple[str, str] | None:
+    """:func:`marker_label` of a line that is not quiet."""
+    text = line.text
     whole, prefix = m.whole, m.prefixes
     if len(text) > MAX_META_CHARS:
         if _read_also(text, m):
@@ -169,17 +187,12 @@ def marker_label(
         if "chrome_prefix" in prefix:
             return "chrome", "chrome prefix"
         return None
-    # The common line: no lexicon phrase, and nothing the character- and
-    # word-based rules below need (see _ascii_triggers); only the age and
-    # form-field rules are left.
-    if m is lexicon.NO_MATCH and text.isascii() and (triggers or _ascii_triggers()).search(text.lower()) is None:
-        return _quiet_label(line)
     # lexicon.is_phrase in parts: the whole line is a phrase (the matcher
     # knows), a phrase with a count (needs a digit), or "More from Politics"
     # (needs a related_heading_prefix).
     has_digit = DIGIT.search(text) is not None
     # lexicon.is_counted_phrase for both headings: the line without its count, once
-    counted = lexicon.counted_rest(text) if has_digit else None
+    counted = lexicon.counted_phrase(text, COUNTED_HEADINGS) if has_digit else None
     if "comments_heading" in whole or (counted is not None and counted in lexicon.phrases("comments_heading")):
         return "comments", "comments heading"
     if "no_comments" in prefix:
@@ -216,14 +229,14 @@ def marker_label(
         return "chrome", "menu"
     if "[" in line.raw and FORM_FIELD.search(line.raw):
         return "chrome", "form field"
-    if has_chrome_word(line):
+    if has_chrome_word(line, words):
         return "chrome", "chrome word"
     return None
 
 
 def _quiet_label(line: Line) -> tuple[str, str] | None:
     """:func:`marker_label` of a short line that no lexicon phrase matches and
-    that holds nothing of _ascii_triggers: only the age and form-field rules
+    that holds none of its page's triggers (PageWords.triggers): only the age and form-field rules
     can label it."""
     text = line.text
     if (
@@ -254,30 +267,45 @@ def _is_age(text: str, lang: str | None, has_digit: bool) -> bool:
 TRIGGER_CHARS = "[0-9(|/]"
 
 
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    """Searches for the words of :func:`_trigger_words` that a page's short
+    ASCII lines hold (a search for a few words is several times faster than
+    for all of them; a page names newsletters and cookies in a few lines, if
+    at all)."""
+
+    triggers: re.Pattern[str]  # TRIGGER_CHARS or one of the words
+    chrome: re.Pattern[str] | None  # one of the chrome words; None: the page has none
+
+
 @cache
 def _trigger_words() -> tuple[str, ...]:
     return ("copyright", *(w for w in lexicon.phrases("chrome_word") if w.isascii()))
 
 
+def _any_of(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @cache
-def _triggers(words: tuple[str, ...]) -> re.Pattern[str]:
-    longest_first = sorted(words, key=len, reverse=True)
-    return re.compile("|".join([TRIGGER_CHARS, *map(re.escape, longest_first)]))
+def _page_words(words: tuple[str, ...]) -> PageWords:
+    chrome = [w for w in words if w != "copyright"]
+    return PageWords(
+        triggers=re.compile("|".join([TRIGGER_CHARS, _any_of(words)]) if words else TRIGGER_CHARS),
+        chrome=re.compile(_any_of(chrome)) if chrome else None,
+    )
 
 
-def _ascii_triggers() -> re.Pattern[str]:
-    return _triggers(_trigger_words())
+def _all_words() -> PageWords:
+    return _page_words(_trigger_words())
 
 
-def document_triggers(lines: list[Line]) -> re.Pattern[str]:
-    """:func:`_ascii_triggers` without the words that no short ASCII line of
-    the document holds: a search for a few words is several times faster
-    than for all of them, and ``str.__contains__`` over the document's lines
-    once is faster still (a page names newsletters and cookies in a few
-    lines, if at all)."""
+def page_words(lines: list[Line]) -> PageWords:
+    """The :class:`PageWords` of a document's lines: ``str.__contains__`` over
+    its short ASCII lines, once, is faster than any search per line."""
     short = [t for t in (ln.text for ln in lines) if len(t) <= MAX_META_CHARS and t.isascii()]
     blob = "\n".join(short).lower()
-    return _triggers(tuple(w for w in _trigger_words() if w in blob))
+    return _page_words(tuple(w for w in _trigger_words() if w in blob))
 
 
 def is_copyright(text: str) -> bool:
@@ -325,24 +353,19 @@ MAX_CHROME_WORD_LINE = 8
 WORD = re.compile(r"\w[\w-]*")
 
 
-@cache
-def _ascii_chrome_words() -> re.Pattern[str]:
-    """Any ASCII chrome word ("newsletter", "cookie") anywhere in lowercase
-    text (no IGNORECASE: it makes the search several times slower)."""
-    words = sorted((w for w in lexicon.phrases("chrome_word") if w.isascii()), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
-
-
-def has_chrome_word(line: Line) -> bool:
+def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
     """ "Get the Observer Science newsletter": a short line naming a newsletter,
-    a subscription or cookies is a promo, whatever the rest says."""
+    a subscription or cookies is a promo, whatever the rest says.  ``page``:
+    :func:`page_words` of the line's document (default: every word)."""
     if line.sentence:
         return False
     text = line.text
     # An ASCII line normalizes to its lowercase with spaces collapsed: a chrome
     # word among its words is a substring of it, and only ASCII words can be.
-    if text.isascii() and _ascii_chrome_words().search(text.lower()) is None:
-        return False
+    if text.isascii():
+        ascii_words = (page or _all_words()).chrome
+        if ascii_words is None or ascii_words.search(text.lower()) is None:
+            return False
     words = WORD.findall(lexicon.normalize(line.text))
     if not words or len(words) > MAX_CHROME_WORD_LINE:
         return False
@@ -362,22 +385,22 @@ def classify(lines: list[Line], profile: Profile) -> None:
     keys = [(ln.text, ln.lang, ln.raw if "[" in ln.raw else "") for ln in lines]
     distinct = dict(zip(keys, lines, strict=True))
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
-    triggers = document_triggers(list(distinct.values()))
+    page = page_words(list(distinct.values()))
     found = match.many([ln.text for ln in distinct.values()])
     marks: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
-    search = triggers.search
+    search = page.triggers.search
     language, never_age = profile.language, dates.ages_never_end_with(profile.language)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
         if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
-            marks[key] = marker_label(line, match, triggers, m)
+            marks[key] = _said_label(line, m, page)  # marker_label, its quiet test done
         elif "[" not in line.raw and (
             len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
         ):
             marks[key] = None  # a quiet line that can be neither a form field nor an age (_quiet_label)
         else:
             # what marker_label would return, without its tests (a long line's form field is not read)
-            marks[key] = _quiet_label(line) if len(text) <= MAX_META_CHARS else None
+            marks[key] = _quiet_label(line) if len(text) <= MAX_META_CHARS else _said_label(line, m, page)
     for line, key in zip(lines, keys, strict=True):
         marked = marks[key]
         if marked:
