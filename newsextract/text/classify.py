@@ -22,7 +22,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import dates, lexicon
 from .features import CJK_CHAR, Profile
@@ -236,8 +236,8 @@ def _said_label(line: Line, m: lexicon.LineMatch, words: PageWords) -> tuple[str
 
 def _quiet_label(line: Line) -> tuple[str, str] | None:
     """:func:`marker_label` of a short line that no lexicon phrase matches and
-    that holds none of its page's triggers (PageWords.triggers): only the age and form-field rules
-    can label it."""
+    that holds none of its page's triggers (PageWords.triggers): only the age
+    and form-field rules can label it."""
     text = line.text
     if (
         len(text) <= MAX_AGE_CHARS
@@ -272,7 +272,8 @@ class PageWords:
     """Searches for the words of :func:`_trigger_words` that a page's short
     ASCII lines hold (a search for a few words is several times faster than
     for all of them; a page names newsletters and cookies in a few lines, if
-    at all)."""
+    at all).  The lines are searched lowercase: IGNORECASE makes a search
+    several times slower."""
 
     triggers: re.Pattern[str]  # TRIGGER_CHARS or one of the words
     chrome: re.Pattern[str] | None  # one of the chrome words; None: the page has none
@@ -287,7 +288,7 @@ def _any_of(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
-@cache
+@lru_cache(maxsize=256)  # per set of words found on a page: a handful in practice
 def _page_words(words: tuple[str, ...]) -> PageWords:
     chrome = [w for w in words if w != "copyright"]
     return PageWords(
