@@ -875,14 +875,17 @@ class LineMatcher:
     """:func:`match_line` for fixed category tuples, with their merged indexes
     at hand (see :func:`line_matcher`): ``line_matcher(whole, prefix)(line)``."""
 
-    __slots__ = ("_prefix", "_whole")
+    __slots__ = ("_long_keys", "_prefix", "_whole")
 
     def __init__(self, whole: tuple[str, ...], prefix: tuple[str, ...]) -> None:
-        self._whole = _whole_index(whole)
+        self._whole = dict(_whole_index(whole))  # (a dict: looked up faster than its proxy)
         self._prefix = _prefix_index(prefix)
+        self._long_keys = frozenset(self._prefix.long)
 
     def __call__(self, line: str) -> LineMatch:
-        head = _fold(line).lstrip(_LEADING)  # _normalize_head
+        return self._match_head(_fold(line).lstrip(_LEADING))  # _normalize_head
+
+    def _match_head(self, head: str) -> LineMatch:
         if not head:
             return NO_MATCH
         found = self._whole.get(head.rstrip(_TRAILING), _EMPTY)
@@ -909,18 +912,18 @@ class LineMatcher:
     def many(self, lines: list[str]) -> list[LineMatch]:
         """``[self(line) for line in lines]``, with the common line (no phrase
         is it, none starts like it) dismissed without a call."""
-        whole, index = self._whole, self._prefix
-        long, short_first, may_start = index.long, index.short_first, index.may_start
+        whole, long, match_head = self._whole, self._long_keys, self._match_head
+        short_first, may_start = self._prefix.short_first, self._prefix.may_start
         heads = [_fold(line).lstrip(_LEADING) for line in lines]
         return [
-            self(line)
+            match_head(head)
             if head
             and (
                 head.rstrip(_TRAILING) in whole
                 or ((head[:_PREFIX_KEY] in long or head[0] in short_first) and may_start(head))
             )
             else NO_MATCH
-            for line, head in zip(lines, heads, strict=True)
+            for head in heads
         ]
 
 
