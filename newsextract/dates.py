@@ -41,7 +41,14 @@ from functools import cache
 
 from . import lexicon
 
-__all__ = ["ages_never_end_with", "find_date", "may_end_with_age", "parse_age", "patterns", "split_glued_source"]
+__all__ = [
+    "ages_never_end_with",
+    "find_date",
+    "may_end_with_age",
+    "parse_age",
+    "patterns",
+    "split_glued_source",
+]
 
 _H = r"[^\S\r\n]"  # horizontal whitespace
 

@@ -825,7 +825,9 @@ class _PrefixIndex:
         for length in self.short_lengths:
             phrase = head[:length]
             # a letter or digit after a bounded phrase continues its word (_ends_phrase)
-            if phrase in self.short_free or (phrase in self.short_bounded and not head[length : length + 1].isalnum()):
+            if phrase in self.short_free or (
+                phrase in self.short_bounded and not head[length : length + 1].isalnum()
+            ):
                 return True
         return False
 

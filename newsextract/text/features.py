@@ -45,6 +45,7 @@ def ends_like_sentence(text: str) -> bool:
             return text[-1:] in SENTENCE_STOPS
         text = stripped
 
+
 #: One CJK character carries about as much text as this many Latin ones
 #: (a 100-character Japanese paragraph reads like a 250-character English one).
 CJK_WEIGHT = 2.5
