@@ -33,6 +33,7 @@ Date rules:
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -40,7 +41,14 @@ from functools import cache
 
 from . import lexicon
 
-__all__ = ["find_date", "may_end_with_age", "parse_age", "patterns", "split_glued_source"]
+__all__ = [
+    "ages_never_end_with",
+    "find_date",
+    "may_end_with_age",
+    "parse_age",
+    "patterns",
+    "split_glued_source",
+]
 
 _H = r"[^\S\r\n]"  # horizontal whitespace
 
@@ -264,6 +272,10 @@ class _AgeEndings:
     words: tuple[str, ...]  # the last words an age can end with
     last_chars: frozenset[str]  # their last characters
     yesterday: tuple[str, ...]  # a word of each "yesterday" expression
+    yesterday_any: re.Pattern[str]  # any of them (a literal search: faster than a loop of "in")
+    # ASCII letters that end no age word (in either case): a line ending with
+    # one is dismissed at once (most lines)
+    dismissed: frozenset[str]
 
 
 @cache
@@ -276,25 +288,37 @@ def _age_endings(langs: tuple[str, ...] | None = None) -> _AgeEndings:
     endings = {_strip_junk(lexicon.caseless(word.split()[-1])) for word in words if word.split()}
     ordered = tuple(sorted(e for e in endings if e)) + _CLOCK_ENDINGS
     yesterday = {lexicon.caseless(max(word.split(), key=len)) for word in r["yday"] if word.split()}
-    return _AgeEndings(ordered, frozenset(e[-1] for e in ordered), tuple(sorted(yesterday)))
+    last_chars = frozenset(e[-1] for e in ordered)
+    dismissed = frozenset(ch for ch in string.ascii_letters if lexicon.caseless(ch) not in last_chars)
+    yesterday_any = re.compile("|".join(map(re.escape, sorted(yesterday))) or "(?!)")
+    return _AgeEndings(ordered, last_chars, tuple(sorted(yesterday)), yesterday_any, dismissed)
 
 
 def _may_end_with_age(s: str, langs: tuple[str, ...] | None) -> bool:
+    endings = _age_endings(langs)
     last = s[-1:]
+    if last in endings.dismissed:
+        return False  # the common case, as below without the calls
     if not last or last in _JUNK or last.isspace():
         s = _strip_junk(s[-_AGE_WINDOW:])
         last = s[-1:]
         if not last:
             return False
-    endings = _age_endings(langs)
     if last.isdigit():  # only "yesterday" with a clock time ends with a digit
-        tail = lexicon.caseless(s[-_AGE_WINDOW:])
-        return any(word in tail for word in endings.yesterday)
+        return endings.yesterday_any.search(lexicon.caseless(s[-_AGE_WINDOW:])) is not None
     folded = lexicon.caseless(last)
     if folded and folded[-1] not in endings.last_chars:
         return False  # the common case: the line's last letter ends no age word
     tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
     return tail.endswith(endings.words)
+
+
+@cache
+def ages_never_end_with(lang: str | None = None) -> frozenset[str]:
+    """ASCII letters that end no age :func:`parse_age` (same ``lang``) reads:
+    a line ending with one holds no age (the first test of
+    :func:`may_end_with_age`, for callers that run it on many lines)."""
+    return _age_endings(_age_languages(lang)).dismissed
 
 
 def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
@@ -515,6 +539,51 @@ SHORT_DATE_CHARS = 40
 #: four digits in a row is not searched (most lines of a page, cheaply).
 FOUR_DIGITS = re.compile(r"\d{4}")
 
+#: In every pattern but the short one the year is a run of exactly four digits.
+YEAR_RUN = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _date_candidates(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns of :func:`_date_res` that can match ``text``, from what
+    surrounds its years (a valid year, see :func:`_year`, and the character
+    each pattern needs next to it):
+
+    * ``ymd`` ("2025-03-12"): a separator ``-/.`` after the year;
+    * ``numeric`` ("12/03/2025"): a separator before the year;
+    * ``month_day`` ("March 12, 2025"): spaces before the year, and before
+      them (a comma aside) the day or the end of its ordinal ("12th");
+    * ``day_month`` ("12 March 2025"): spaces before the year;
+    * ``year_month_day`` ("2025. március 12."): a dot after the year;
+    * ``cjk`` ("2025年3月12日"): 年 or 년 after the year (spaces aside).
+
+    The month-name patterns are the slow ones: most lines with a year ("©
+    2025", "2025-03-12") skip them.
+    """
+    names: set[str] = set()
+    for m in YEAR_RUN.finditer(text):
+        if _year(int(m.group())) is None:
+            continue
+        start, end = m.span()
+        after = text[end : end + 1]
+        if after and after in "-/.":
+            names.add("ymd")
+            if after == ".":
+                names.add("year_month_day")
+        if text[end : end + 3].lstrip()[:1] in ("年", "년"):
+            names.add("cjk")
+        before = text[start - 1 : start]
+        if before and before in "-/.":
+            names.add("numeric")
+        elif before.isspace():
+            names.add("day_month")
+            head = text[:start].rstrip()
+            last = head[-2:-1] if head.endswith(",") else head[-1:]
+            if last.isdigit() or last in ("t", "d", "h", "T", "D", "H"):  # "12", "1st", "2nd", "4th"
+                names.add("month_day")
+    if not names:
+        return ()
+    return tuple((name, regex) for name, regex in _date_res() if name in names)
+
 
 @cache
 def _short_date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -659,7 +728,7 @@ def find_date(
     s = text.strip() if whole_line else text
     if whole_line and (not s or len(s) > 120):
         return None
-    best = _find(s, _date_res(), lang, month_first) if FOUR_DIGITS.search(s) else None
+    best = _find(s, _date_candidates(s), lang, month_first) if FOUR_DIGITS.search(s) else None
     if best is None and len(s.strip()) <= SHORT_DATE_CHARS and "." in s:
         best = _find(s, _short_date_res(), lang, month_first)
     if best is None:

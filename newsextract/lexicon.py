@@ -31,10 +31,12 @@ from typing import Any
 
 __all__ = [
     "LIST_CATEGORIES",
+    "NO_MATCH",
     "UNITS",
     "AgeWords",
     "age_lexicon",
     "caseless",
+    "counted_phrase",
     "counted_rest",
     "is_counted_phrase",
     "is_phrase",
@@ -332,7 +334,15 @@ def phrases_by_language(category: str) -> dict[str, frozenset[str]]:
 _COUNT = r"\d{1,7}(?:[.,]\d{1,3}){0,2}k?"
 _COUNTER = r"(?:개의|개|件の|件|条|條|则|則)?"
 _COUNT_FIRST = re.compile(rf"^[(\[]?{_COUNT}[)\]]?\s?{_COUNTER}\s?(?P<rest>\D.{{0,200}})$")
-_COUNT_LAST = re.compile(rf"^(?P<rest>.{{0,200}}?\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
+# The count that ends a line, after a non-digit: what ``^(?P<rest>.{0,200}?\D)``
+# followed by this pattern matches, with the rest found by where the search
+# starts instead of by a lazy repeat (which tries the count after every one of
+# the first 200 characters: slow on long lines ending in a digit).
+_COUNT_LAST = re.compile(rf"(?<=\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
+#: The longest text _COUNT_LAST can match (1 + 1 + 1 + 16 + 1 + 2 + 1 + 1 characters).
+_COUNT_LAST_MAX_LEN = 24
+#: The longest rest before a trailing count (``.{0,200}?\D``).
+_REST_MAX = 201
 
 
 #: What a normalized heading with a count can end with: a digit, "12k", a
@@ -343,15 +353,18 @@ _COUNT_LAST_CHARS = frozenset(")]）】k개의件の条條则則")
 def _without_count(norm: str) -> str | None:
     """``norm`` with a leading or trailing count removed, or None if it has none."""
     first, last = norm[:1], norm[-1:]
-    patterns = []
     if first.isdigit() or first in ("(", "["):
-        patterns.append(_COUNT_FIRST)
-    if last.isdigit() or last in _COUNT_LAST_CHARS:
-        patterns.append(_COUNT_LAST)
-    for pattern in patterns:
-        m = pattern.match(norm)
+        m = _COUNT_FIRST.match(norm)
         if m:
             rest = normalize(m.group("rest"))
+            if rest:
+                return rest
+    if last.isdigit() or last in _COUNT_LAST_CHARS:
+        # the leftmost count that runs to the end (the shortest rest), which
+        # starts in the last _COUNT_LAST_MAX_LEN characters
+        t = _COUNT_LAST.search(norm, max(0, len(norm) - _COUNT_LAST_MAX_LEN))
+        if t and t.start() <= _REST_MAX:
+            rest = normalize(norm[: t.start()])
             if rest:
                 return rest
     return None
@@ -435,6 +448,35 @@ def counted_rest(line: str) -> str | None:
     :func:`is_counted_phrase` looks up, computed once for several categories."""
     norm = normalize(line)
     return _without_count(norm) if norm else None
+
+
+@cache
+def _counted_keys(categories: tuple[str, ...]) -> tuple[frozenset[str], int, frozenset[str], frozenset[str]]:
+    """The phrases of ``categories``; a length k and the first and the last k
+    characters of their ASCII phrases (k: 4 or the shortest ASCII phrase)."""
+    everything = frozenset(p for category in categories for p in _category(category).all)
+    ascii_phrases = [p for p in everything if p.isascii()]
+    k = min([_PREFIX_KEY, *map(len, ascii_phrases)])
+    return everything, k, frozenset(p[:k] for p in ascii_phrases), frozenset(p[-k:] for p in ascii_phrases)
+
+
+def counted_phrase(line: str, categories: tuple[str, ...]) -> str | None:
+    """:func:`counted_rest` of the line when it is a phrase of one of
+    ``categories`` ("Comments (12)" -> "comments"), else None.
+
+    The rest of an ASCII line is the start or the end of the normalized line
+    (normalizing lowercase ASCII text again only strips it), so a line that
+    starts and ends like none of the ASCII phrases is dismissed before the
+    count patterns (most lines with a digit).
+    """
+    norm = normalize(line)
+    if not norm:
+        return None
+    everything, k, heads, tails = _counted_keys(categories)
+    if norm.isascii() and norm[:k] not in heads and norm[-k:] not in tails:
+        return None
+    rest = _without_count(norm)
+    return rest if rest is not None and rest in everything else None
 
 
 def is_counted_phrase(line: str, category: str) -> bool:
@@ -744,7 +786,8 @@ class LineMatch:
         return self.prefixes.get(category)
 
 
-_NO_MATCH = LineMatch(frozenset(), MappingProxyType({}))
+#: What :class:`LineMatcher` returns for a line that matches nothing (always this object).
+NO_MATCH = LineMatch(frozenset(), MappingProxyType({}))
 
 
 @cache
@@ -769,6 +812,34 @@ class _PrefixIndex:
     short: Mapping[str, tuple[tuple[str, bool], ...]]
     short_lengths: tuple[int, ...]  # longest first
     short_first: frozenset[str]  # the first characters of the short phrases
+    # for may_start: the phrases of each key of ``long``; the short phrases
+    # that must be followed by a word boundary or a separator, and the others
+    long_phrases: Mapping[str, tuple[str, ...]]
+    short_bounded: frozenset[str]
+    short_free: frozenset[str]
+
+    def may_start(self, head: str) -> bool:
+        """False when no phrase of the index starts ``head`` (a normalized
+        line), as :class:`LineMatcher` would find: a cheap test first."""
+        phrases = self.long_phrases.get(head[:_PREFIX_KEY])
+        if phrases is not None and head.startswith(phrases):
+            return True
+        if head[0] not in self.short_first:
+            return False
+        for length in self.short_lengths:
+            phrase = head[:length]
+            # a letter or digit after a bounded phrase continues its word (_ends_phrase)
+            if phrase in self.short_free or (
+                phrase in self.short_bounded and not head[length : length + 1].isalnum()
+            ):
+                return True
+        return False
+
+
+def _bounded(phrase: str, needs_sep: bool) -> bool:
+    """Must ``phrase`` be followed by a word boundary (see _ends_phrase)?"""
+    last = phrase[-1]
+    return needs_sep or (_is_letter_or_digit(last) and not _is_scriptio_continua(last))
 
 
 @cache
@@ -783,11 +854,15 @@ def _prefix_index(categories: tuple[str, ...]) -> _PrefixIndex:
                 long.setdefault(phrase[:_PREFIX_KEY], []).append((len(phrase), phrase, category, needs_sep))
             else:
                 short.setdefault(phrase, []).append((category, needs_sep))
+    bounded = frozenset(p for p, entries in short.items() if all(_bounded(p, sep) for _, sep in entries))
     return _PrefixIndex(
         long=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in long.items()}),
         short=MappingProxyType({k: tuple(sorted(v)) for k, v in short.items()}),
         short_lengths=tuple(sorted({len(p) for p in short}, reverse=True)),
         short_first=frozenset(p[0] for p in short),
+        long_phrases=MappingProxyType({k: tuple(phrase for _, phrase, _, _ in v) for k, v in long.items()}),
+        short_bounded=bounded,
+        short_free=frozenset(short) - bounded,
     )
 
 
@@ -806,20 +881,26 @@ class LineMatcher:
     """:func:`match_line` for fixed category tuples, with their merged indexes
     at hand (see :func:`line_matcher`): ``line_matcher(whole, prefix)(line)``."""
 
-    __slots__ = ("_prefix", "_whole")
+    __slots__ = ("_long_keys", "_prefix", "_whole")
 
     def __init__(self, whole: tuple[str, ...], prefix: tuple[str, ...]) -> None:
-        self._whole = _whole_index(whole)
+        self._whole = dict(_whole_index(whole))  # (a dict: looked up faster than its proxy)
         self._prefix = _prefix_index(prefix)
+        self._long_keys = frozenset(self._prefix.long)
 
     def __call__(self, line: str) -> LineMatch:
-        head = _normalize_head(line)
+        return self._match_head(_fold(line).lstrip(_LEADING))  # _normalize_head
+
+    def _match_head(self, head: str) -> LineMatch:
         if not head:
-            return _NO_MATCH
-        norm = head.rstrip(_TRAILING)
-        found = self._whole.get(norm, _EMPTY)
-        prefixes: dict[str, str] = {}
+            return NO_MATCH
+        found = self._whole.get(head.rstrip(_TRAILING), _EMPTY)
         index = self._prefix
+        # Most lines match nothing: no phrase is the whole line, none starts
+        # with the line's first four characters, none with its first character.
+        if not found and head[:_PREFIX_KEY] not in index.long and head[0] not in index.short_first:
+            return NO_MATCH
+        prefixes: dict[str, str] = {}
         for length, phrase, category, needs_sep in index.long.get(head[:_PREFIX_KEY], ()):
             if category not in prefixes and head.startswith(phrase) and _ends_phrase(head[length:], phrase, needs_sep):
                 prefixes[category] = phrase
@@ -831,8 +912,25 @@ class LineMatcher:
                 if category not in prefixes and _ends_phrase(head[length:], phrase, needs_sep):
                     prefixes[category] = phrase
         if not found and not prefixes:
-            return _NO_MATCH
+            return NO_MATCH
         return LineMatch(found, MappingProxyType(prefixes))
+
+    def many(self, lines: list[str]) -> list[LineMatch]:
+        """``[self(line) for line in lines]``, with the common line (no phrase
+        is it, none starts like it) dismissed without a call."""
+        whole, long, match_head = self._whole, self._long_keys, self._match_head
+        short_first, may_start = self._prefix.short_first, self._prefix.may_start
+        heads = [_fold(line).lstrip(_LEADING) for line in lines]
+        return [
+            match_head(head)
+            if head
+            and (
+                head.rstrip(_TRAILING) in whole
+                or ((head[:_PREFIX_KEY] in long or head[0] in short_first) and may_start(head))
+            )
+            else NO_MATCH
+            for head in heads
+        ]
 
 
 @cache

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from .. import dates, lexicon
 from .features import CJK_CHAR, Profile
@@ -148,19 +150,42 @@ PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome
 #: like a sentence but is still a heading.
 TRAILING_OFF = ("...", "…")
 
+#: The headings that may carry a count ("Comments (12)", "12 Related").
+COUNTED_HEADINGS = ("comments_heading", "related_heading")
+
 #: Digits (any script): a counted heading ("Comments (12)") or a date needs one.
 DIGIT = re.compile(r"\d")
 
 
-def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[str, str] | None:
+def marker_label(
+    line: Line,
+    match: lexicon.LineMatcher | None = None,
+    page: PageWords | None = None,
+    found: lexicon.LineMatch | None = None,
+) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches).
 
     The rules are tried in this order; the expensive ones (regular
     expressions, the date and age parsers) only after a cheap test that the
-    line can match at all.
+    line can match at all.  ``page`` is :func:`page_words` of the line's
+    document (default: every word); ``found`` the line's match, when the
+    caller matched many lines at once.
     """
     text = line.text
-    m = (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
+    m = found if found is not None else (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
+    words = page or _all_words()
+    # The common line: no lexicon phrase, and nothing the character- and
+    # word-based rules need (see PageWords.triggers); only the age and
+    # form-field rules are left.
+    quiet = len(text) <= MAX_META_CHARS and m is lexicon.NO_MATCH and text.isascii()
+    if quiet and words.triggers.search(text.lower()) is None:
+        return _quiet_label(line)
+    return _said_label(line, m, words)
+
+
+def _said_label(line: Line, m: lexicon.LineMatch, words: PageWords) -> tuple[str, str] | None:
+    """:func:`marker_label` of a line that is not quiet."""
+    text = line.text
     whole, prefix = m.whole, m.prefixes
     if len(text) > MAX_META_CHARS:
         if _read_also(text, m):
@@ -173,7 +198,7 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
     # (needs a related_heading_prefix).
     has_digit = DIGIT.search(text) is not None
     # lexicon.is_counted_phrase for both headings: the line without its count, once
-    counted = lexicon.counted_rest(text) if has_digit else None
+    counted = lexicon.counted_phrase(text, COUNTED_HEADINGS) if has_digit else None
     if "comments_heading" in whole or (counted is not None and counted in lexicon.phrases("comments_heading")):
         return "comments", "comments heading"
     if "no_comments" in prefix:
@@ -198,18 +223,13 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         return "chrome", "copyright"
     if "comment_form" in whole:
         return "form", "comment-form phrase"
-    if (
-        len(text) <= MAX_AGE_CHARS
-        and dates.may_end_with_age(text, lang=line.lang)
-        and may_be_age(text, has_digit)
-        and dates.parse_age(text, lang=line.lang) == text.strip()
-    ):
+    if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, has_digit):
         return "meta", "age"
     if has_digit and len(text) <= MAX_AGE_AT_CHARS and dates.parse_age_at(text, lang=line.lang):
         return "meta", "age"
     if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
-        found = dates.find_date(text)
-        if found and len(text) - len(found[0]) <= 40:
+        dated = dates.find_date(text)
+        if dated and len(text) - len(dated[0]) <= 40:
             return "meta", "date"
     if "byline_prefix" in prefix and len(text.split()) <= 12 and not line.sentence:
         return "meta", "byline"
@@ -217,9 +237,84 @@ def marker_label(line: Line, match: lexicon.LineMatcher | None = None) -> tuple[
         return "chrome", "menu"
     if "[" in line.raw and FORM_FIELD.search(line.raw):
         return "chrome", "form field"
-    if has_chrome_word(line):
+    if has_chrome_word(line, words):
         return "chrome", "chrome word"
     return None
+
+
+def _quiet_label(line: Line) -> tuple[str, str] | None:
+    """:func:`marker_label` of a short line that no lexicon phrase matches and
+    that holds none of its page's triggers (PageWords.triggers): only the age
+    and form-field rules can label it."""
+    text = line.text
+    if (
+        len(text) <= MAX_AGE_CHARS
+        and text[-1:] not in dates.ages_never_end_with(line.lang)
+        and _is_age(text, line.lang, False)
+    ):
+        return "meta", "age"
+    if "[" in line.raw and FORM_FIELD.search(line.raw):
+        return "chrome", "form field"
+    return None
+
+
+def _is_age(text: str, lang: str | None, has_digit: bool) -> bool:
+    """The whole line is a relative time ("3 hours ago", "il y a 2 jours")."""
+    return (
+        dates.may_end_with_age(text, lang=lang)
+        and may_be_age(text, has_digit)
+        and dates.parse_age(text, lang=lang) == text.strip()
+    )
+
+
+#: What a lowercase ASCII line needs for any rule of :func:`marker_label`
+#: that reads characters or words rather than lexicon phrases: a digit
+#: (counted headings, dates), "(" or "copyright" (:func:`is_copyright`; "©"
+#: is not ASCII), a separator of MENU_SEPARATORS ("|", "/"), or an ASCII
+#: chrome word (:func:`has_chrome_word`).
+TRIGGER_CHARS = "[0-9(|/]"
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    """Searches for the words of :func:`_trigger_words` that a page's short
+    ASCII lines hold (a search for a few words is several times faster than
+    for all of them; a page names newsletters and cookies in a few lines, if
+    at all).  The lines are searched lowercase: IGNORECASE makes a search
+    several times slower."""
+
+    triggers: re.Pattern[str]  # TRIGGER_CHARS or one of the words
+    chrome: re.Pattern[str] | None  # one of the chrome words; None: the page has none
+
+
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    return ("copyright", *(w for w in lexicon.phrases("chrome_word") if w.isascii()))
+
+
+def _any_of(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=256)  # per set of words found on a page: a handful in practice
+def _page_words(words: tuple[str, ...]) -> PageWords:
+    chrome = [w for w in words if w != "copyright"]
+    return PageWords(
+        triggers=re.compile("|".join([TRIGGER_CHARS, _any_of(words)]) if words else TRIGGER_CHARS),
+        chrome=re.compile(_any_of(chrome)) if chrome else None,
+    )
+
+
+def _all_words() -> PageWords:
+    return _page_words(_trigger_words())
+
+
+def page_words(lines: list[Line]) -> PageWords:
+    """The :class:`PageWords` of a document's lines: ``str.__contains__`` over
+    its short ASCII lines, once, is faster than any search per line."""
+    short = [t for t in (ln.text for ln in lines) if len(t) <= MAX_META_CHARS and t.isascii()]
+    blob = "\n".join(short).lower()
+    return _page_words(tuple(w for w in _trigger_words() if w in blob))
 
 
 def is_copyright(text: str) -> bool:
@@ -267,24 +362,19 @@ MAX_CHROME_WORD_LINE = 8
 WORD = re.compile(r"\w[\w-]*")
 
 
-@cache
-def _ascii_chrome_words() -> re.Pattern[str]:
-    """Any ASCII chrome word ("newsletter", "cookie") anywhere in lowercase
-    text (no IGNORECASE: it makes the search several times slower)."""
-    words = sorted((w for w in lexicon.phrases("chrome_word") if w.isascii()), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
-
-
-def has_chrome_word(line: Line) -> bool:
+def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
     """ "Get the Observer Science newsletter": a short line naming a newsletter,
-    a subscription or cookies is a promo, whatever the rest says."""
+    a subscription or cookies is a promo, whatever the rest says.  ``page``:
+    :func:`page_words` of the line's document (default: every word)."""
     if line.sentence:
         return False
     text = line.text
     # An ASCII line normalizes to its lowercase with spaces collapsed: a chrome
     # word among its words is a substring of it, and only ASCII words can be.
-    if text.isascii() and _ascii_chrome_words().search(text.lower()) is None:
-        return False
+    if text.isascii():
+        ascii_words = (page or _all_words()).chrome
+        if ascii_words is None or ascii_words.search(text.lower()) is None:
+            return False
     words = WORD.findall(lexicon.normalize(line.text))
     if not words or len(words) > MAX_CHROME_WORD_LINE:
         return False
@@ -301,16 +391,31 @@ def classify(lines: list[Line], profile: Profile) -> None:
     # once per distinct line.  marker_label reads only the line's clean text,
     # its sentence end (from the text), the language, and the raw line only
     # when it holds a "[" (FORM_FIELD).
-    seen: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
+    keys = [(ln.text, ln.lang, ln.raw if "[" in ln.raw else "") for ln in lines]
+    distinct = dict(zip(keys, lines, strict=True))
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
-    for line in lines:
-        key = (line.text, line.lang, line.raw if "[" in line.raw else "")
-        if key in seen:
-            marked = seen[key]
+    page = page_words(list(distinct.values()))
+    found = match.many([ln.text for ln in distinct.values()])
+    marks: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
+    search = page.triggers.search
+    language, never_age = profile.language, dates.ages_never_end_with(profile.language)
+    for (key, line), m in zip(distinct.items(), found, strict=True):
+        text = line.text
+        if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
+            marks[key] = _said_label(line, m, page)  # marker_label, its quiet test done
+        elif "[" not in line.raw and (
+            len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
+        ):
+            marks[key] = None  # a quiet line that can be neither a form field nor an age (_quiet_label)
         else:
-            marked = seen[key] = marker_label(line, match)
+            # what marker_label would return, without its tests (a long line's form field is not read)
+            marks[key] = _quiet_label(line) if len(text) <= MAX_META_CHARS else _said_label(line, m, page)
+    for line, key in zip(lines, keys, strict=True):
+        marked = marks[key]
         if marked:
-            line.label, line.reason = marked
+            line.label, line._reason = marked  # the reason's setter, without the call
+        elif line.length < LENGTH_LOW:
+            line.label = "short"  # content_class's first rule, without the call (most lines)
         else:
             line.label = content_class(line, profile, scale)  # reason: see Line.reason
     mark_captions(lines)
