@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.language import detect_language
+from newsextract.language import WORD, _words, detect_language
 
 CASES = {
     "en": "The council voted on Tuesday to close the street for six weeks while the crews repair the seawall.",
@@ -26,3 +26,11 @@ def test_detects(lang: str) -> None:
 
 def test_too_little_text_is_unknown() -> None:
     assert detect_language("OK") is None
+
+
+def test_words_split_as_the_word_regex() -> None:
+    # _words replaces WORD.findall for speed: the same tokens for every character,
+    # as a separator between letters, as a word of its own and in a run.
+    everything = [chr(c) for c in range(0x110000)]
+    for text in ("".join(everything), "a".join(everything), " ".join(everything), "x_y’z—İ a.b"):
+        assert _words(text) == WORD.findall(text)
