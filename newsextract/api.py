@@ -47,7 +47,8 @@ def parse(
         text, encoding, length = decoded.text, decoded.encoding, len(data)
     else:
         text, encoding, length = data, None, len(data)
-    text = text.replace("\x00", "")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if not text.strip():
         raise InputError(f"{name}: empty input" if not text else f"{name}: input is only whitespace")
     is_html = looks_like_html(text) if kind == "auto" else kind == "html"
