@@ -694,13 +694,18 @@ def _date_tail(s: str) -> tuple[int, int, str] | None:
     for name, regex in _date_res():
         pos = offset
         while (m := regex.search(s, pos)) is not None:
+            if best is not None and m.start() >= best[0]:
+                break  # the earliest date that ends the line wins: this one would not
             pos = m.start() + 1  # matches may overlap (see _find)
             found = _to_iso(name, m, None, False)
             if found is None:
                 continue
             end, iso = found
-            if _TRAILER.fullmatch(s, end) and (best is None or m.start() < best[0]):
+            if _TRAILER.fullmatch(s, end):
                 best = (m.start(), end, iso)
+                if best[0] == offset:
+                    return best  # none can start earlier
+                break
     return best
 
 
@@ -717,14 +722,15 @@ def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str,
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    candidates: list[tuple[int, int, str]] = []
     dated = _date_tail(s)
-    if dated is not None:
-        candidates.append(dated)
     aged = _age_span(s, _age_languages(lang))
-    if aged is not None:
-        candidates.append((aged[0], aged[1], ""))
-    for start, end, iso in sorted(candidates):
+    if aged is None:
+        if dated is None:
+            return None  # most lines: neither a date nor an age ends them
+        candidates = [dated]
+    else:
+        candidates = sorted([(aged[0], aged[1], ""), dated]) if dated is not None else [(*aged, "")]
+    for start, end, iso in candidates:
         if start == 0:
             return None
         head = s[:start]
