@@ -144,7 +144,9 @@ def cut_at_comments(lines: list[Line], zones: list[str | None], region: tuple[in
 
 
 def _is_caption(line: Line) -> bool:
-    return bool(CAPTION_CREDIT.search(line.text))
+    text = line.text
+    # the credit ends the line: most lines are dismissed without a regex search
+    return text.rstrip().endswith(")") and CAPTION_CREDIT.search(text) is not None
 
 
 def title_score(line: Line, distance: int, zone: str | None, repeated: bool) -> float | None:
