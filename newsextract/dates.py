@@ -33,6 +33,7 @@ Date rules:
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -674,7 +675,16 @@ def _with_lead_time(text: str, start: int, end: int, iso: str) -> tuple[int, int
 _DATE_LAST_CHARS = frozenset("日일号號）分분" + "mμصماًءظ" + "zctkba" + "rч")
 
 
+#: The ASCII letters that can end a date (folded, in _DATE_LAST_CHARS), and
+#: all the others: most lines end with a letter, decided by one set lookup.
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_DATE_LAST_ASCII_LETTERS = frozenset(c for c in _ASCII_LETTERS if c.lower() in _DATE_LAST_CHARS)
+
+
 def _may_end_with_date(s: str) -> bool:
+    last = s[-1:]
+    if last in _ASCII_LETTERS:  # no trailing junk to strip; caseless(last) is last.lower()
+        return last in _DATE_LAST_ASCII_LETTERS or "(" in s[-5:] or "（" in s[-5:]
     tail = _strip_junk(s[-_AGE_WINDOW:])
     last = tail[-1:]
     if not last:
@@ -685,11 +695,15 @@ def _may_end_with_date(s: str) -> bool:
     return not folded or folded[-1] in _DATE_LAST_CHARS
 
 
+#: A date with its time is short: only the end of a line is searched for one.
+_DATE_WINDOW = 120
+
+
 def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
-    offset = max(0, len(s) - 120)
-    if not FOUR_DIGITS.search(s, offset) or not _may_end_with_date(s):
+    offset = max(0, len(s) - _DATE_WINDOW)
+    if not _may_end_with_date(s) or not FOUR_DIGITS.search(s, offset):
         return None
     for name, regex in _date_res():
         pos = offset
@@ -722,8 +736,10 @@ def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str,
     s = line.strip()
     if not s or len(s) > 200:
         return None
+    langs = _age_languages(lang)
+    # the cheap tests of _date_tail and _age_span first: most lines fail both
     dated = _date_tail(s)
-    aged = _age_span(s, _age_languages(lang))
+    aged = _age_span(s, langs) if _may_end_with_age(s, langs) else None
     if aged is None:
         if dated is None:
             return None  # most lines: neither a date nor an age ends them

@@ -51,7 +51,7 @@ SKIP_LABELS = frozenset({"chrome", "form", "related", "comments", "tags", "no_co
 
 def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
     text = line.text
-    if URL.match(text):
+    if text.startswith(("http", "www.")) and URL.match(text):
         return Role("url", text)
     if not text[:1].isalpha() and not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
@@ -70,13 +70,13 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
                 return Role("time", text, published=found[1])
     if line.label == "read_also":
         return Role("title", _strip_prefix(text))
-    words = len(text.split())
     if (
-        words <= MAX_SOURCE_WORDS
+        (line.bullet or (next_line is not None and next_line.label == "meta"))
         and line.length <= MAX_SOURCE_CHARS
         and not line.sentence
+        and (words := len(text.split())) <= MAX_SOURCE_WORDS
         and (words <= SURE_SOURCE_WORDS or repeated)
-    ) and (line.bullet or (next_line is not None and next_line.label == "meta")):
+    ):
         return Role("source", text)
     if line.length > MAX_TITLE_CHARS or (line.label in ("good", "near") and line.sentence):
         return Role("summary", text)
