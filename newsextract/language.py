@@ -99,11 +99,12 @@ def _stopword_index() -> _StopwordIndex:
 def detect_language(text: str) -> str | None:
     """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
     sample = text[:SAMPLE_CHARS]
-    if sample.isascii() or not ANY_SCRIPT.search(sample):
+    blanked = _blank_punctuation(sample)
+    if blanked.isascii() or not ANY_SCRIPT.search(sample):
         # Latin script only: no script decides, only the stopwords do
         if not _has_letters(sample, MIN_LETTERS):
             return None
-        return _by_stopwords(sample, cyrillic=False)
+        return _by_stopwords(sample, blanked, cyrillic=False)
     scripts = script_counts(sample)
     letters = sum(scripts.values())
     if letters < MIN_LETTERS:
@@ -124,7 +125,7 @@ def detect_language(text: str) -> str | None:
     for name, code in (("hebrew", "he"), ("thai", "th"), ("devanagari", "hi"), ("greek", "el")):
         if share(name) > SCRIPT_SHARE:
             return code
-    return _by_stopwords(sample, cyrillic=share("cyrillic") > SCRIPT_SHARE)
+    return _by_stopwords(sample, blanked, cyrillic=share("cyrillic") > SCRIPT_SHARE)
 
 
 #: Fewer letters than this say nothing about the language.
@@ -143,25 +144,42 @@ def _has_letters(text: str, n: int) -> bool:
 
 #: Word characters are what ``\w`` matches: ``str.isalnum()`` or "_".  The
 #: others, in two kinds: ASCII ones (byte-translated to spaces) and the rest,
-#: found by a regex that rarely matches (curly quotes, dashes).
+#: found by a regex.
 _ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
 _ASCII_NON_WORD_TO_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
 _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
 
-
-def _words(text: str) -> list[str]:
-    """``WORD.findall(text)``, faster: with every character that is neither a
-    word character nor white space turned into a space, the words are what
-    ``str.split`` returns, and splitting is several times cheaper than a
-    regex search for each word."""
-    spaced = _OTHER_NON_WORD.sub(" ", text).encode().translate(_ASCII_NON_WORD_TO_SPACE).decode()
-    return spaced.split()
+#: The non-ASCII characters of most English pages: no-break space,
+#: typographic quotes and dashes, ellipsis, ©, £.  None is a word character
+#: or has a lowercase, and none belongs to SCRIPT_RANGES.
+COMMON_PUNCTUATION = "\xa0’‘“”—–…©«»·•£"
 
 
-def _by_stopwords(sample: str, *, cyrillic: bool) -> str | None:
-    """The language whose stopwords cover the most tokens of ``sample``."""
+def _blank_punctuation(text: str) -> str:
+    """``text`` with COMMON_PUNCTUATION turned into spaces (often pure ASCII then)."""
+    for ch in COMMON_PUNCTUATION:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
+def _words(text: str, blanked: str) -> list[str]:
+    """``WORD.findall(text.lower())``, faster (``blanked`` is
+    ``_blank_punctuation(text)``): with every character that is neither a word
+    character nor white space turned into a space, the words are what
+    ``str.split`` returns, and splitting is several times cheaper than a regex
+    search for each word.  When blanking left pure ASCII, lowercasing is
+    cheap and needs no regex; otherwise ``text`` itself is lowercased (as
+    "Σ" lowercases by what follows it, blanking must come after)."""
+    spaced = blanked.lower() if blanked.isascii() else _OTHER_NON_WORD.sub(" ", text.lower())
+    return spaced.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split()
+
+
+def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:
+    """The language whose stopwords cover the most tokens of ``sample``
+    (``blanked`` is ``_blank_punctuation(sample)``)."""
     index = _stopword_index()
-    words = _words(sample.lower())
+    words = _words(sample, blanked)
     tokens = len(words)
     # Stopword tokens counted by their set of languages (None: not a stopword),
     # in order of first occurrence, so that languages enter the vote, and ties
