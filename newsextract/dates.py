@@ -699,6 +699,12 @@ def _may_end_with_date(s: str) -> bool:
 _DATE_WINDOW = 120
 
 
+#: Separators some date patterns cannot match without ("2025-03-12",
+#: "12/03/2025", "2025. március 12.", "2025年3月12日"): a line with none of
+#: them is not searched with that pattern.
+_DATE_SEPARATORS = {"ymd": "-/.", "numeric": "-/.", "year_month_day": ".", "cjk": "年년"}
+
+
 def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
@@ -706,6 +712,9 @@ def _date_tail(s: str) -> tuple[int, int, str] | None:
     if not _may_end_with_date(s) or not FOUR_DIGITS.search(s, offset):
         return None
     for name, regex in _date_res():
+        needs = _DATE_SEPARATORS.get(name)
+        if needs is not None and not any(ch in s for ch in needs):
+            continue
         pos = offset
         while (m := regex.search(s, pos)) is not None:
             if best is not None and m.start() >= best[0]:
