@@ -124,7 +124,7 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
             zone, structured, empty = "comments", True, True
             zones[i] = zone
             continue
-        if zone == "related" and _prose_run(lines, i, RELATED_PROSE_RUN):
+        if zone == "related" and label == "good" and _prose_run(lines, i, RELATED_PROSE_RUN):
             zone = None
         elif zone == "tags":
             if _is_tag_line(line, first=tags_seen == 0):
