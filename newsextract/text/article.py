@@ -103,13 +103,13 @@ def best_region(lines: list[Line], zones: list[str | None]) -> tuple[int, int] |
     best, best_span = 0.0, None
     run, start = 0.0, 0
     last_header = -BYLINE_START_REACH - 1
-    for i, (line, zone) in enumerate(zip(lines, zones, strict=True)):
-        s = line_score(line, zone)
+    for i, line in enumerate(lines):
+        s = line_score(line, zones[i])
         if line.label == "meta" and line.reason in ("byline", "date"):
             last_header = i
         elif (
             i - last_header <= BYLINE_START_REACH
-            and zone is None
+            and zones[i] is None
             and (line.label == "good" or (line.sentence and line.length >= LENGTH_LOW))
         ):
             s += BYLINE_START_BONUS
