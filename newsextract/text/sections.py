@@ -77,7 +77,9 @@ def _comment_header_above(lines: list[Line], i: int) -> int | None:
     """
     for j in range(i - 1, max(-1, i - 1 - HEADER_REACH), -1):
         if lines[j].label == "meta":
-            if lines[j].reason == "byline" or (j > 0 and lines[j - 1].label == "meta" and lines[j - 1].reason == "byline"):
+            if lines[j].reason == "byline" or (
+                j > 0 and lines[j - 1].label == "meta" and lines[j - 1].reason == "byline"
+            ):
                 return None
             return j
     return None
