@@ -41,14 +41,15 @@ def parse(
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if isinstance(data, bytes):
-        if not data.strip():
+        if not data or data.isspace():  # not data.strip(), without copying the page
             raise InputError(f"{name}: empty input" if not data else f"{name}: input is only whitespace")
         decoded = decode(data, name=name, hint=encoding)
         text, encoding, length = decoded.text, decoded.encoding, len(data)
     else:
         text, encoding, length = data, None, len(data)
-    text = text.replace("\x00", "")
-    if not text.strip():
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text or text.isspace():
         raise InputError(f"{name}: empty input" if not text else f"{name}: input is only whitespace")
     is_html = looks_like_html(text) if kind == "auto" else kind == "html"
     if is_html:

@@ -764,7 +764,16 @@ def _with_lead_time(text: str, start: int, end: int, iso: str) -> tuple[int, int
 _DATE_LAST_CHARS = frozenset("日일号號）分분" + "mμصماًءظ" + "zctkba" + "rч")
 
 
+#: The ASCII letters that can end a date (folded, in _DATE_LAST_CHARS), and
+#: all the others: most lines end with a letter, decided by one set lookup.
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_DATE_LAST_ASCII_LETTERS = frozenset(c for c in _ASCII_LETTERS if c.lower() in _DATE_LAST_CHARS)
+
+
 def _may_end_with_date(s: str) -> bool:
+    last = s[-1:]
+    if last in _ASCII_LETTERS:  # no trailing junk to strip; caseless(last) is last.lower()
+        return last in _DATE_LAST_ASCII_LETTERS or "(" in s[-5:] or "（" in s[-5:]
     tail = _strip_junk(s[-_AGE_WINDOW:])
     last = tail[-1:]
     if not last:
@@ -775,22 +784,40 @@ def _may_end_with_date(s: str) -> bool:
     return not folded or folded[-1] in _DATE_LAST_CHARS
 
 
+#: A date with its time is short: only the end of a line is searched for one.
+_DATE_WINDOW = 120
+
+
+#: Separators some date patterns cannot match without ("2025-03-12",
+#: "12/03/2025", "2025. március 12.", "2025年3月12日"): a line with none of
+#: them is not searched with that pattern.
+_DATE_SEPARATORS = {"ymd": "-/.", "numeric": "-/.", "year_month_day": ".", "cjk": "年년"}
+
+
 def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
-    offset = max(0, len(s) - 120)
-    if not FOUR_DIGITS.search(s, offset) or not _may_end_with_date(s):
+    offset = max(0, len(s) - _DATE_WINDOW)
+    if not _may_end_with_date(s) or not FOUR_DIGITS.search(s, offset):
         return None
     for name, regex in _date_res():
+        needs = _DATE_SEPARATORS.get(name)
+        if needs is not None and not any(ch in s for ch in needs):
+            continue
         pos = offset
         while (m := regex.search(s, pos)) is not None:
+            if best is not None and m.start() >= best[0]:
+                break  # the earliest date that ends the line wins: this one would not
             pos = m.start() + 1  # matches may overlap (see _find)
             found = _to_iso(name, m, None, False)
             if found is None:
                 continue
             end, iso = found
-            if _TRAILER.fullmatch(s, end) and (best is None or m.start() < best[0]):
+            if _TRAILER.fullmatch(s, end):
                 best = (m.start(), end, iso)
+                if best[0] == offset:
+                    return best  # none can start earlier
+                break
     return best
 
 
@@ -807,14 +834,17 @@ def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str,
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    candidates: list[tuple[int, int, str]] = []
+    langs = _age_languages(lang)
+    # the cheap tests of _date_tail and _age_span first: most lines fail both
     dated = _date_tail(s)
-    if dated is not None:
-        candidates.append(dated)
-    aged = _age_span(s, _age_languages(lang))
-    if aged is not None:
-        candidates.append((aged[0], aged[1], ""))
-    for start, end, iso in sorted(candidates):
+    aged = _age_span(s, langs) if _may_end_with_age(s, langs) else None
+    if aged is None:
+        if dated is None:
+            return None  # most lines: neither a date nor an age ends them
+        candidates = [dated]
+    else:
+        candidates = sorted([(aged[0], aged[1], ""), dated]) if dated is not None else [(*aged, "")]
+    for start, end, iso in candidates:
         if start == 0:
             return None
         head = s[:start]

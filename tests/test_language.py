@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.language import detect_language
+from newsextract.language import (
+    ANY_SCRIPT,
+    COMMON_PUNCTUATION,
+    WORD,
+    _blank_punctuation,
+    _words,
+    detect_language,
+)
 
 CASES = {
     "en": "The council voted on Tuesday to close the street for six weeks while the crews repair the seawall.",
@@ -26,3 +33,19 @@ def test_detects(lang: str) -> None:
 
 def test_too_little_text_is_unknown() -> None:
     assert detect_language("OK") is None
+
+
+def test_words_split_as_the_word_regex() -> None:
+    # _words replaces WORD.findall(text.lower()) for speed: the same tokens for
+    # every character, as a separator between letters, as a word of its own and
+    # in a run; with the common punctuation only (the ASCII path) and without.
+    everything = [chr(c) for c in range(0x110000)]
+    texts = ["".join(everything), "a".join(everything), " ".join(everything), "x_y’z—İ a.b", "ΑΣ’Β ΑΣ Σ"]
+    texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3 · •", "Don’t «Stop» — “Now”…\xa0A_B © £3 · • é"]
+    for text in texts:
+        assert _words(text, _blank_punctuation(text)) == WORD.findall(text.lower())
+
+
+def test_common_punctuation_is_no_word_and_no_script() -> None:
+    for ch in COMMON_PUNCTUATION:
+        assert not WORD.match(ch) and ch.lower() == ch and not ANY_SCRIPT.match(ch)

@@ -69,6 +69,8 @@ META_CHARSET = re.compile(
     re.IGNORECASE,
 )
 
+_MAGICS = tuple(magic for magic, _ in BINARY_MAGIC)
+
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 
 
@@ -79,9 +81,9 @@ class Decoded:
 
 
 def check_not_binary(data: bytes, name: str = "input") -> None:
-    for magic, what in BINARY_MAGIC:
-        if data.startswith(magic):
-            raise InputError(f"{name}: this is {what}, not a web page or text dump")
+    if data.startswith(_MAGICS):
+        what = next(what for magic, what in BINARY_MAGIC if data.startswith(magic))
+        raise InputError(f"{name}: this is {what}, not a web page or text dump")
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return  # UTF-16 text is full of NUL bytes by design
@@ -101,7 +103,7 @@ def check_not_binary(data: bytes, name: str = "input") -> None:
 
 def _looks_utf16(head: bytes) -> bool:
     """UTF-16 without a BOM: ASCII text has a NUL in every other byte."""
-    if len(head) < 64:
+    if len(head) < 64 or b"\x00" not in head:
         return False
     even, odd = head[0::2].count(0), head[1::2].count(0)
     half = len(head) // 2

@@ -238,7 +238,16 @@ class _Raw:
 
 #: The status of a response whose HTTP headers cannot be parsed.
 _BAD_HTTP: Final = -1
-_RECORD_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")
+_RECORD_TYPES = (
+    "warcinfo",
+    "response",
+    "resource",
+    "request",
+    "metadata",
+    "revisit",
+    "conversion",
+    "continuation",
+)
 _FASTWARC_TYPES: dict[int, str] = {}
 
 
@@ -331,7 +340,9 @@ def iter_warc(
             return
         except Exception as exc:  # a broken file: what follows cannot be found
             stats.errors += 1
-            yield WarcError(number + 1, offset, f"unreadable WARC data, rest of the file skipped ({_why(exc)})", True)
+            yield WarcError(
+                number + 1, offset, f"unreadable WARC data, rest of the file skipped ({_why(exc)})", True
+            )
             return
         number = raw.number
         stats.records += 1
@@ -368,23 +379,34 @@ def _page(raw: _Raw, max_bytes: int, stats: WarcStats) -> WarcPage | WarcError |
         return None
     content_type = raw.headers.get("content-type")
     media = _media_type(content_type)
-    if media is not None and media not in HTML_TYPES and media not in ("application/octet-stream", "unknown/unknown"):
+    if (
+        media is not None
+        and media not in HTML_TYPES
+        and media not in ("application/octet-stream", "unknown/unknown")
+    ):
         stats.skipped[SKIP_NOT_HTML] += 1
         return None
     declared = raw.payload_length
     if declared is not None and declared > max_bytes:
-        return WarcError(raw.number, _offset(raw), f"record body is larger than the limit of {max_bytes} bytes")
+        return WarcError(
+            raw.number, _offset(raw), f"record body is larger than the limit of {max_bytes} bytes"
+        )
     try:
         # read(n) may allocate n bytes up front: ask for what the record declares
         body = raw.payload.read(max_bytes + 1 if declared is None else declared)
     except Exception as exc:  # a truncated or corrupt gzip member under the payload
-        return WarcError(raw.number, _offset(raw), f"unreadable record, rest of the file skipped ({_why(exc)})", True)
+        return WarcError(
+            raw.number, _offset(raw), f"unreadable record, rest of the file skipped ({_why(exc)})", True
+        )
     offset = _offset(raw)
     if len(body) > max_bytes:
         return WarcError(raw.number, offset, f"record body is larger than the limit of {max_bytes} bytes")
     if raw.payload_length is not None and len(body) < raw.payload_length:
         return WarcError(
-            raw.number, offset, f"truncated record ({len(body)} of {raw.payload_length} bytes), rest of the file skipped", True
+            raw.number,
+            offset,
+            f"truncated record ({len(body)} of {raw.payload_length} bytes), rest of the file skipped",
+            True,
         )
     try:
         if "chunked" in raw.headers.get("transfer-encoding", "").lower():

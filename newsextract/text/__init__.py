@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..language import SAMPLE_CHARS, detect_language
 from ..model import Article, Comments, Document, Source, Teaser
@@ -25,7 +26,7 @@ from .article import (
     read_header,
 )
 from .classify import classify
-from .comments import comments_from_zones
+from .comments import comments_from_spans
 from .lines import Line, split_lines
 from .related import parse_teasers, read_also_teaser
 from .sections import assign_zones
@@ -82,6 +83,17 @@ def analyse(text: str) -> Analysis:
 TAG_SEPARATORS = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,;|،、]\s*|\s+(?=#))")
 
 
+def zone_spans(zones: list[str | None]) -> list[tuple[str | None, int, int]]:
+    """The runs of lines in the same zone: (zone, first line, end), in page order."""
+    spans: list[tuple[str | None, int, int]] = []
+    start = 0
+    for zone, run in groupby(zones):
+        end = start + len(list(run))
+        spans.append((zone, start, end))
+        start = end
+    return spans
+
+
 def split_tags(line: str) -> list[str]:
     return [tag for tag in TAG_SEPARATORS.split(line) if tag.strip("# ")]
 
@@ -119,21 +131,22 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
             header.published,
             header.site_name,
         )
+    spans = zone_spans(zones)
     article.tags = [
-        tag for i, ln in enumerate(lines) if zones[i] == "tags" and ln.label != "tags" for tag in split_tags(ln.text)
+        tag
+        for zone, i, j in spans
+        if zone == "tags"
+        for ln in lines[i:j]
+        if ln.label != "tags"
+        for tag in split_tags(ln.text)
     ]
-    comments: Comments = comments_from_zones(lines, zones, end)
-    i = 0
-    while i < len(lines):
-        if zones[i] == "related":
-            j = i
-            while j < len(lines) and zones[j] == "related":
-                j += 1
+    comments: Comments = comments_from_spans(
+        lines, [(i, j) for zone, i, j in spans if zone == "comments"], end
+    )
+    for zone, i, j in spans:
+        if zone == "related":
             for teaser in parse_teasers(lines[i:j]):
                 related.append(teaser)
                 positions[id(teaser)] = i
-            i = j
-        else:
-            i += 1
     related.sort(key=lambda t: positions.get(id(t), len(lines)))
     return Document(article=article, comments=comments, related=related, source=source or Source(kind="text"))

@@ -69,6 +69,9 @@ WHOLLY_QUOTED = re.compile(
     r'^(?:“[^“”]{20,600}”|«[^«»]{20,600}»|„[^„“”]{20,600}[“”]|"[^"]{20,600}"|「[^「」]{10,400}」)[.!?]?$'
 )
 
+#: The characters a WHOLLY_QUOTED line starts with (a cheap test before the regex).
+QUOTE_OPENERS = frozenset('“«„"「')
+
 SKIP_LABELS = frozenset({"chrome", "meta", "form", "no_comments", "comments", "related", "tags"})
 
 
@@ -105,9 +108,9 @@ def best_region(lines: list[Line], zones: list[str | None]) -> tuple[int, int] |
         if line.label == "meta" and line.reason in ("byline", "date"):
             last_header = i
         elif (
-            (line.label == "good" or (line.sentence and line.length >= LENGTH_LOW))
+            i - last_header <= BYLINE_START_REACH
             and zones[i] is None
-            and i - last_header <= BYLINE_START_REACH
+            and (line.label == "good" or (line.sentence and line.length >= LENGTH_LOW))
         ):
             s += BYLINE_START_BONUS
             last_header = -BYLINE_START_REACH - 1
@@ -144,7 +147,9 @@ def cut_at_comments(lines: list[Line], zones: list[str | None], region: tuple[in
 
 
 def _is_caption(line: Line) -> bool:
-    return bool(CAPTION_CREDIT.search(line.text))
+    text = line.text
+    # the credit ends the line: most lines are dismissed without a regex search
+    return text.rstrip().endswith(")") and CAPTION_CREDIT.search(text) is not None
 
 
 def title_score(line: Line, distance: int, zone: str | None, repeated: bool) -> float | None:
@@ -322,7 +327,7 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
             blocks.append(Block("table", "\n".join(ln.text for ln in kept[i:j]), rows=rows))
             i = j
             continue
-        if line.bullet or _starts_short_run(kept, i):
+        if line.bullet or _is_item_like(line):
             j = i + 1
             if line.bullet:
                 while j < len(kept) and kept[j].bullet and _adjacent(kept[j - 1], kept[j]):
@@ -344,7 +349,7 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
             continue
         if (
             line.indent - base_indent >= INDENT_STEP and base_indent == 0 and line.label in ("good", "near")
-        ) or (WHOLLY_QUOTED.match(line.text)):
+        ) or (line.text[:1] in QUOTE_OPENERS and WHOLLY_QUOTED.match(line.text)):
             blocks.append(Block("quote", line.text))
         else:
             blocks.append(Block("paragraph", line.text))
@@ -359,7 +364,3 @@ def _adjacent(a: Line, b: Line) -> bool:
 def _is_item_like(line: Line) -> bool:
     """A line that can be a list item or a heading: short, no sentence end."""
     return line.label == "short" and not line.sentence
-
-
-def _starts_short_run(kept: list[Line], i: int) -> bool:
-    return _is_item_like(kept[i])

@@ -107,20 +107,9 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
     return out
 
 
-def comments_from_zones(lines: list[Line], zones: list[str | None], after: int) -> Comments:
-    """The comments section: the first one after line ``after`` (the article's
-    end), else the first anywhere."""
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lines):
-        if zones[i] == "comments":
-            j = i
-            while j < len(lines) and zones[j] == "comments":
-                j += 1
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
+def comments_from_spans(lines: list[Line], spans: list[tuple[int, int]], after: int) -> Comments:
+    """The comments section: of the comments ``spans`` (first line, end), the
+    first one after line ``after`` (the article's end), else the first anywhere."""
     if not spans:
         return Comments(found=False)
     chosen = next((s for s in spans if s[0] > after), spans[0])

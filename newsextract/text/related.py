@@ -10,6 +10,7 @@ is read off the section itself: whichever comes first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import dates
@@ -44,11 +45,13 @@ class Role:
     age: str | None = None
 
 
+#: Lines that are no part of a teaser: buttons, headings, forms.
+SKIP_LABELS = frozenset({"chrome", "form", "related", "comments", "tags", "no_comments"})
+
+
 def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
     text = line.text
-    if line.label in ("chrome", "form", "related", "comments", "tags", "no_comments"):
-        return Role("skip", text)
-    if URL.match(text):
+    if text.startswith(("http", "www.")) and URL.match(text):
         return Role("url", text)
     if not text[:1].isalpha() and not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
@@ -67,13 +70,13 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
                 return Role("time", text, published=found[1])
     if line.label == "read_also":
         return Role("title", _strip_prefix(text))
-    words = len(text.split())
     if (
-        words <= MAX_SOURCE_WORDS
+        (line.bullet or (next_line is not None and next_line.label == "meta"))
         and line.length <= MAX_SOURCE_CHARS
         and not line.sentence
+        and (words := len(text.split())) <= MAX_SOURCE_WORDS
         and (words <= SURE_SOURCE_WORDS or repeated)
-    ) and (line.bullet or (next_line is not None and next_line.label == "meta")):
+    ):
         return Role("source", text)
     if line.length > MAX_TITLE_CHARS or (line.label in ("good", "near") and line.sentence):
         return Role("summary", text)
@@ -89,14 +92,12 @@ def _strip_prefix(text: str) -> str:
 
 
 def parse_teasers(lines: list[Line]) -> list[Teaser]:
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.text] = counts.get(ln.text, 0) + 1
+    counts = Counter(ln.text for ln in lines)
     roles = [
-        _role(ln, lines[i + 1] if i + 1 < len(lines) else None, counts[ln.text] > 1)
-        for i, ln in enumerate(lines)
+        role
+        for ln, next_line in zip(lines, [*lines[1:], None], strict=True)
+        if ln.label not in SKIP_LABELS and (role := _role(ln, next_line, counts[ln.text] > 1)).kind != "skip"
     ]
-    roles = [r for r in roles if r.kind != "skip"]
     first_title = next((i for i, r in enumerate(roles) if r.kind == "title"), None)
     first_meta = next((i for i, r in enumerate(roles) if r.kind in ("source", "time")), None)
     meta_first = first_title is not None and first_meta is not None and first_meta < first_title
@@ -110,7 +111,7 @@ def parse_teasers(lines: list[Line]) -> list[Teaser]:
         if (
             cur is not None
             and cur.title
-            and (_long_enough(cur.title) or cur.summary or cur.age or cur.published or cur.url)
+            and (cur.summary or cur.age or cur.published or cur.url or _long_enough(cur.title))
         ):
             teasers.append(cur)
         cur = None

@@ -77,7 +77,9 @@ def _comment_header_above(lines: list[Line], i: int) -> int | None:
     """
     for j in range(i - 1, max(-1, i - 1 - HEADER_REACH), -1):
         if lines[j].label == "meta":
-            if lines[j].reason == "byline" or (j > 0 and lines[j - 1].label == "meta" and lines[j - 1].reason == "byline"):
+            if lines[j].reason == "byline" or (
+                j > 0 and lines[j - 1].label == "meta" and lines[j - 1].reason == "byline"
+            ):
                 return None
             return j
     return None
@@ -124,7 +126,7 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
             zone, structured, empty = "comments", True, True
             zones[i] = zone
             continue
-        if zone == "related" and _prose_run(lines, i, RELATED_PROSE_RUN):
+        if zone == "related" and label == "good" and _prose_run(lines, i, RELATED_PROSE_RUN):
             zone = None
         elif zone == "tags":
             if _is_tag_line(line, first=tags_seen == 0):
