@@ -415,6 +415,8 @@ def parse_age(line: str, *, whole_line: bool = False, lang: str | None = None) -
 #: starts a match only at the first of a run of separators (linear search).
 CLOCK_TAIL = re.compile(r"(?<![\s,·|])[\s,·|]+(?:[^\W\d]{1,3}\s+)?\d{1,2}[:h.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?$")
 
+_CLOCK_ENDS = frozenset("mM.")
+
 
 def parse_age_at(line: str, *, lang: str | None = None) -> str | None:
     """The line when it is a relative time followed by a time of day ("2 days
@@ -422,8 +424,9 @@ def parse_age_at(line: str, *, lang: str | None = None) -> str | None:
     precedes the time of day must be an age and nothing else (see
     :func:`parse_age`)."""
     s = line.strip()
-    if not any(ch.isdigit() for ch in s):
-        return None
+    last = s[-1:]
+    if not last.isdigit() and last not in _CLOCK_ENDS:
+        return None  # a time of day ends with a digit, "am"/"pm" or "a.m."
     clock = CLOCK_TAIL.search(s)
     if clock is None:
         return None
