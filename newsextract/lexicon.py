@@ -122,6 +122,12 @@ _FOLD_ANY = _any_of(_FOLD)
 # applied before NFKC, which would turn a circled c into a plain "c"
 _PRE_FOLD = {ord("ⓒ"): "©", ord("Ⓒ"): "©"}
 _WS = re.compile(r"\s+")
+def _single_spaced(line: str) -> bool:
+    """Is ``" ".join(line.split()) == line`` for this ASCII line?  Spaces
+    single and inside, no other whitespace (control characters are not
+    printable): then its lowercase is its :func:`_fold_text`, as for the
+    lines split_lines makes."""
+    return line.isprintable() and "  " not in line and not line.startswith(" ") and not line.endswith(" ")
 # stripped with str.lstrip / str.rstrip (linear, unlike a "[...]+$" regex on long runs)
 _LEADING = " \t\n\r\f\v•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔-–—|<[【〈《「『"
 _TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。、！？：؛،؟"
@@ -881,20 +887,24 @@ class LineMatcher:
     """:func:`match_line` for fixed category tuples, with their merged indexes
     at hand (see :func:`line_matcher`): ``line_matcher(whole, prefix)(line)``."""
 
-    __slots__ = ("_long_keys", "_prefix", "_whole")
+    __slots__ = ("_long_keys", "_min_head", "_prefix", "_whole")
 
     def __init__(self, whole: tuple[str, ...], prefix: tuple[str, ...]) -> None:
         self._whole = dict(_whole_index(whole))  # (a dict: looked up faster than its proxy)
         self._prefix = _prefix_index(prefix)
         self._long_keys = frozenset(self._prefix.long)
+        # a normalized head this long decides every prefix: the longest
+        # phrase, a space and the character after it (_ends_phrase)
+        longest = max((len(p) for c in prefix for p in _category(c).all), default=0)
+        self._min_head = longest + 2
 
     def __call__(self, line: str) -> LineMatch:
         return self._match_head(_fold(line).lstrip(_LEADING))  # _normalize_head
 
-    def _match_head(self, head: str) -> LineMatch:
+    def _match_head(self, head: str, whole: bool = True) -> LineMatch:
         if not head:
             return NO_MATCH
-        found = self._whole.get(head.rstrip(_TRAILING), _EMPTY)
+        found = self._whole.get(head.rstrip(_TRAILING), _EMPTY) if whole else _EMPTY
         index = self._prefix
         # Most lines match nothing: no phrase is the whole line, none starts
         # with the line's first four characters, none with its first character.
@@ -915,21 +925,44 @@ class LineMatcher:
             return NO_MATCH
         return LineMatch(found, MappingProxyType(prefixes))
 
-    def many(self, lines: list[str]) -> list[LineMatch]:
+    def many(self, lines: list[str], *, prefixes_only_over: int | None = None) -> list[LineMatch]:
         """``[self(line) for line in lines]``, with the common line (no phrase
-        is it, none starts like it) dismissed without a call."""
+        is it, none starts like it) dismissed without a call.
+
+        With ``prefixes_only_over``, a longer line is matched by its first
+        words only (the prefix categories; its ``whole`` is left empty): a
+        paragraph need not be normalized whole to learn that it does not
+        start with "Read also".  The head is cut before a space, where
+        normalizing the line gives the head's normalization and more, and is
+        used only when it is long enough to decide every prefix."""
         whole, long, match_head = self._whole, self._long_keys, self._match_head
         short_first, may_start = self._prefix.short_first, self._prefix.may_start
-        heads = [_fold(line).lstrip(_LEADING) for line in lines]
+        heads: list[str] = []
+        whole_too: list[bool] = []
+        for line in lines:
+            if line.isascii() and _single_spaced(line):
+                heads.append(line.lower().lstrip(_LEADING))
+                whole_too.append(True)
+                continue
+            if prefixes_only_over is not None and len(line) > prefixes_only_over:
+                cut = line.find(" ", prefixes_only_over)
+                if cut != -1:
+                    head = _fold_text(line[:cut]).lstrip(_LEADING)
+                    if len(head) >= self._min_head:
+                        heads.append(head)
+                        whole_too.append(False)
+                        continue
+            heads.append(_fold(line).lstrip(_LEADING))
+            whole_too.append(True)
         return [
-            match_head(head)
+            match_head(head, full)
             if head
             and (
-                head.rstrip(_TRAILING) in whole
+                (full and head.rstrip(_TRAILING) in whole)
                 or ((head[:_PREFIX_KEY] in long or head[0] in short_first) and may_start(head))
             )
             else NO_MATCH
-            for head in heads
+            for head, full in zip(heads, whole_too, strict=True)
         ]
 
 

@@ -395,7 +395,8 @@ def classify(lines: list[Line], profile: Profile) -> None:
     distinct = dict(zip(keys, lines, strict=True))
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
     page = page_words(list(distinct.values()))
-    found = match.many([ln.text for ln in distinct.values()])
+    # a line longer than MAX_META_CHARS is read for its prefixes only (_said_label)
+    found = match.many([ln.text for ln in distinct.values()], prefixes_only_over=MAX_META_CHARS)
     marks: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
     search = page.triggers.search
     language, never_age = profile.language, dates.ages_never_end_with(profile.language)
