@@ -528,3 +528,27 @@ def test_month_lexicon_returns_a_copy() -> None:
 def test_every_language_names_all_twelve_months() -> None:
     for lang, table in L.month_lexicon_by_language().items():
         assert set(table.values()) == set(range(1, 13)), lang
+
+
+def test_line_matcher_many_reads_long_lines_by_their_head() -> None:
+    # A long line is matched by its first words: the same prefixes as the
+    # whole line, and no whole-line phrase (a cut line is no phrase).
+    match = L.line_matcher(("comments_heading", "chrome_line"), ("read_also_prefix", "chrome_prefix"))
+    long_tail = " and the council said on Tuesday that the work would go on" * 5
+    lines = [
+        "Read also: " + long_tail,
+        "Comments" + long_tail,  # starts like a whole-line phrase
+        "Comments",
+        "Der\u200b" * 60 + " Read also: x",  # zero-width characters: the head folds too short
+        "Read  also:\ttabs and  double spaces",
+        "READ ALSO: an ASCII line",
+    ]
+    many = match.many(lines, prefixes_only_over=40)
+    for line, got in zip(lines, many, strict=True):
+        want = match(line)
+        assert dict(got.prefixes) == dict(want.prefixes), line
+        if len(line) <= 40:
+            assert got.whole == want.whole, line
+    assert dict(many[0].prefixes) == {"read_also_prefix": "read also"}
+    assert many[1] is L.NO_MATCH  # not "comments" cut short
+    assert "comments_heading" in many[2].whole
