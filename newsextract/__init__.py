@@ -6,7 +6,7 @@ its comments and its related-article teasers.
     >>> doc.article.title, len(doc.related)
 """
 
-from .api import parse, parse_file
+from .api import clear_caches, parse, parse_file
 from .errors import InputError, NewsextractError, UnsupportedInputError
 from .model import (
     SCHEMA_VERSION,
@@ -34,6 +34,7 @@ __all__ = [
     "Teaser",
     "UnsupportedInputError",
     "__version__",
+    "clear_caches",
     "parse",
     "parse_file",
 ]

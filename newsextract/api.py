@@ -8,6 +8,7 @@ The CLI, batch mode and every renderer go through :func:`parse`.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Literal
 
 from .errors import InputError
@@ -74,3 +75,27 @@ def parse_file(
     if name != "stdin":
         doc.source.path = name
     return doc
+
+
+#: The caches that carry something from one document to the next, by module:
+#: bounded LRU caches of normalized lines, class-name verdicts and page word
+#: sets.  (The unbounded ``functools.cache`` loaders hold the word lists and
+#: compiled patterns: data, not documents.)
+CROSS_DOCUMENT_CACHES: dict[str, tuple[str, ...]] = {
+    "newsextract.lexicon": ("_fold",),
+    "newsextract.text.classify": ("_page_words",),
+    "newsextract.html.scan": ("class_names",),
+    "newsextract.html.segments": ("_names_caption", "_hint_verdict", "_token_hint", "_names_positive"),
+}
+
+
+def clear_caches() -> None:
+    """Forget what parsing remembered from earlier documents.  Results never
+    depend on it, only speed: a batch of pages from one site parses its
+    repeated menus faster.  The benchmarks call this before each page, so
+    that a page is timed cold even when it is parsed again."""
+    for module_name, names in CROSS_DOCUMENT_CACHES.items():
+        module = sys.modules.get(module_name)
+        if module is not None:  # not imported yet: nothing remembered
+            for name in names:
+                getattr(module, name).cache_clear()
