@@ -145,9 +145,13 @@ def _has_letters(text: str, n: int) -> bool:
 #: Word characters are what ``\w`` matches: ``str.isalnum()`` or "_".  The
 #: others, in two kinds: ASCII ones (byte-translated to spaces) and the rest,
 #: found by a regex.
-_ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
-_ASCII_NON_WORD_TO_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
 _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
+
+#: One byte translation for the ASCII part of a text: letters to lowercase,
+#: non-word characters to spaces; bytes of UTF-8 sequences (>= 0x80) unchanged.
+_ASCII_LOWER_WORDS = bytes(
+    c if c >= 128 else ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(256)
+)
 
 #: The non-ASCII characters of most English pages: no-break space,
 #: typographic quotes and dashes, ellipsis, ©, £.  None is a word character
@@ -168,11 +172,18 @@ def _words(text: str, blanked: str) -> list[str]:
     ``_blank_punctuation(text)``): with every character that is neither a word
     character nor white space turned into a space, the words are what
     ``str.split`` returns, and splitting is several times cheaper than a regex
-    search for each word.  When blanking left pure ASCII, lowercasing is
-    cheap and needs no regex; otherwise ``text`` itself is lowercased (as
-    "Σ" lowercases by what follows it, blanking must come after)."""
-    spaced = blanked.lower() if blanked.isascii() else _OTHER_NON_WORD.sub(" ", text.lower())
-    return spaced.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split()
+    search for each word.  When blanking left pure ASCII, one byte translation
+    lowercases and blanks at once, no regex needed; otherwise ``text`` itself
+    is lowercased (as "Σ" lowercases by what follows it, blanking must come
+    after)."""
+    spaced = blanked if blanked.isascii() else _OTHER_NON_WORD.sub(" ", text.lower())
+    return spaced.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+
+
+def lower_words(text: str) -> list[str]:
+    """``WORD.findall(text.lower())``: the lowercased words of ``text``, the
+    way :func:`_words` finds them (an ASCII text needs no blanking first)."""
+    return _words(text, text if text.isascii() else _blank_punctuation(text))
 
 
 def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:

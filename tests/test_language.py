@@ -11,6 +11,7 @@ from newsextract.language import (
     _blank_punctuation,
     _words,
     detect_language,
+    lower_words,
 )
 
 CASES = {
@@ -44,6 +45,15 @@ def test_words_split_as_the_word_regex() -> None:
     texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3 · •", "Don’t «Stop» — “Now”…\xa0A_B © £3 · • é"]
     for text in texts:
         assert _words(text, _blank_punctuation(text)) == WORD.findall(text.lower())
+
+
+def test_lower_words_split_as_the_word_regex() -> None:
+    # lower_words (stopword density of a line) skips the blanking of ASCII text
+    ascii_chars = "".join(chr(c) for c in range(128))
+    texts = [ascii_chars, "a".join(ascii_chars), " ".join(ascii_chars), "Hello, World_2 -- IT'S x.Y", ""]
+    texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3", "Ça VA? ΑΣ’Β ΑΣ Σ İstanbul", "".join(chr(c) for c in range(0x3000))]
+    for text in texts:
+        assert lower_words(text) == WORD.findall(text.lower())
 
 
 def test_common_punctuation_is_no_word_and_no_script() -> None:

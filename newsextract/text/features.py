@@ -13,13 +13,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from .. import lexicon
-from ..language import UNSPACED_LANGUAGES
+from ..language import UNSPACED_LANGUAGES, lower_words
 from .lines import Line
-
-WORD = re.compile(r"\w+")
-#: WORD for ASCII text, where it finds the same words several times faster
-#: (no Unicode database look-up per character).
-ASCII_WORD = re.compile(r"\w+", re.ASCII)
 
 #: Sentence-final punctuation in many scripts (Latin, CJK full stops, Arabic
 #: question mark, Devanagari danda), optionally followed by closing quotes or
@@ -95,7 +90,7 @@ def stopword_density(text: str, profile: Profile) -> float:
         chars = len(CJK_CHAR.findall(text)) or len(text)
         hits = sum(map(profile.stopwords.__contains__, text))
         return hits / chars if chars else 0.0
-    tokens = (ASCII_WORD if text.isascii() else WORD).findall(text.lower())
+    tokens = lower_words(text)  # the words of r"\w+" in the lowercased line
     if not tokens:
         return 0.0
     return sum(map(profile.stopwords.__contains__, tokens)) / len(tokens)
