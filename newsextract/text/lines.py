@@ -144,7 +144,8 @@ def is_decoration(stripped: str) -> bool:
 
 def split_lines(text: str) -> list[Line]:
     """Split a dump into non-empty :class:`Line` objects."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # (searching for "\r\n" costs more than for "\r")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
     blank = 0
     prev_wrapped = False
@@ -153,6 +154,14 @@ def split_lines(text: str) -> list[Line]:
         if not raw:
             blank += 1
             prev_wrapped = False
+            continue
+        if raw[0].isalpha() and not prev_wrapped and "  " not in raw and "\t" not in raw:
+            # The plain line (most lines): it starts with a letter, so it is
+            # not indented, and has nothing to clean (what the general case
+            # below gives it, with fewer steps).
+            out.append(Line(len(out), lineno, raw, raw, 0, blank, None, 0))
+            blank = 0
+            prev_wrapped = len(raw) >= WRAP_COLUMNS
             continue
         stripped = raw.lstrip()
         first = stripped[0]
