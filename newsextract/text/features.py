@@ -106,5 +106,8 @@ def compute(lines: list[Line], profile: Profile) -> None:
         t = line.text
         line.lang = language
         line.length = float(len(t)) if t.isascii() else effective_length(t)
-        line.sentence = ends_like_sentence(t)
+        last = t[-1:]
+        # a line ending with a letter or digit (most lines) is no sentence: no
+        # need to look behind closing quotes and brackets
+        line.sentence = last in SENTENCE_STOPS or (not last.isalnum() and ends_like_sentence(t))
         line._density_of = density_of
