@@ -183,7 +183,9 @@ def _words(text: str, blanked: str) -> list[str]:
 def lower_words(text: str) -> list[str]:
     """``WORD.findall(text.lower())``: the lowercased words of ``text``, the
     way :func:`_words` finds them (an ASCII text needs no blanking first)."""
-    return _words(text, text if text.isascii() else _blank_punctuation(text))
+    if text.isascii():
+        return text.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+    return _words(text, _blank_punctuation(text))
 
 
 def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:
@@ -192,14 +194,15 @@ def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:
     index = _stopword_index()
     words = _words(sample, blanked)
     tokens = len(words)
-    # Stopword tokens counted by their set of languages (None: not a stopword),
-    # in order of first occurrence, so that languages enter the vote, and ties
-    # among them break, as they would word by word.
+    # Stopword tokens counted by their set of languages, in order of first
+    # occurrence, so that languages enter the vote, and ties among them break,
+    # as they would word by word.  (The stopwords are picked out first, in C:
+    # most words are none and are then looked up once.)
+    group = index.group
     votes: dict[str, int] = {}
-    for group, n in Counter(map(index.group.get, words)).items():
-        if group is not None:
-            for lang in index.languages[group]:
-                votes[lang] = votes.get(lang, 0) + n
+    for number, n in Counter(map(group.__getitem__, filter(group.__contains__, words))).items():
+        for lang in index.languages[number]:
+            votes[lang] = votes.get(lang, 0) + n
     if not votes:
         return None
     if cyrillic:
