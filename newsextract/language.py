@@ -100,8 +100,9 @@ def detect_language(text: str) -> str | None:
     """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
     sample = text[:SAMPLE_CHARS]
     blanked = _blank_punctuation(sample)
-    if blanked.isascii() or not ANY_SCRIPT.search(sample):
-        # Latin script only: no script decides, only the stopwords do
+    if blanked.isascii() or _latin1(blanked) is not None or not ANY_SCRIPT.search(sample):
+        # Latin script only (the scripts of ANY_SCRIPT lie above Latin-1): no
+        # script decides, only the stopwords do
         if not _has_letters(sample, MIN_LETTERS):
             return None
         return _by_stopwords(sample, blanked, cyrillic=False)
@@ -147,11 +148,20 @@ def _has_letters(text: str, n: int) -> bool:
 #: found by a regex.
 _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
 
+
+
+def _lower_word_byte(c: int) -> int:
+    """Character ``c`` (< 256) lowercased when it is a word character, else a space."""
+    lower = chr(c).lower()  # one character below 256 again: no context rule applies
+    return ord(lower) if lower.isalnum() or lower == "_" else ord(" ")
+
+
 #: One byte translation for the ASCII part of a text: letters to lowercase,
 #: non-word characters to spaces; bytes of UTF-8 sequences (>= 0x80) unchanged.
-_ASCII_LOWER_WORDS = bytes(
-    c if c >= 128 else ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(256)
-)
+_ASCII_LOWER_WORDS = bytes(c if c >= 128 else _lower_word_byte(c) for c in range(256))
+#: The same for a text in Latin-1 (ASCII and the accented letters of Western
+#: European languages), encoded as such: one byte per character.
+_LATIN1_LOWER_WORDS = bytes(_lower_word_byte(c) for c in range(256))
 
 #: The non-ASCII characters of most English pages: no-break space,
 #: typographic quotes and dashes, ellipsis, ©, £.  None is a word character
@@ -172,12 +182,26 @@ def _words(text: str, blanked: str) -> list[str]:
     ``_blank_punctuation(text)``): with every character that is neither a word
     character nor white space turned into a space, the words are what
     ``str.split`` returns, and splitting is several times cheaper than a regex
-    search for each word.  When blanking left pure ASCII, one byte translation
-    lowercases and blanks at once, no regex needed; otherwise ``text`` itself
-    is lowercased (as "Σ" lowercases by what follows it, blanking must come
+    search for each word.  When blanking left pure ASCII, or Latin-1, one
+    byte translation lowercases and blanks at once, no regex needed (no
+    Latin-1 character lowercases by its context); otherwise ``text`` itself is
+    lowercased (as "Σ" lowercases by what follows it, blanking must come
     after)."""
-    spaced = blanked if blanked.isascii() else _OTHER_NON_WORD.sub(" ", text.lower())
+    if blanked.isascii():
+        return blanked.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+    latin1 = _latin1(blanked)
+    if latin1 is not None:
+        return latin1.translate(_LATIN1_LOWER_WORDS).decode("latin-1").split()
+    spaced = _OTHER_NON_WORD.sub(" ", text.lower())
     return spaced.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+
+
+def _latin1(text: str) -> bytes | None:
+    """``text`` encoded in Latin-1, or None when it has other characters."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def lower_words(text: str) -> list[str]:

@@ -43,6 +43,8 @@ def test_words_split_as_the_word_regex() -> None:
     everything = [chr(c) for c in range(0x110000)]
     texts = ["".join(everything), "a".join(everything), " ".join(everything), "x_y’z—İ a.b", "ΑΣ’Β ΑΣ Σ"]
     texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3 · •", "Don’t «Stop» — “Now”…\xa0A_B © £3 · • é"]
+    latin1 = [chr(c) for c in range(256)]  # (the Latin-1 path)
+    texts += ["".join(latin1), "a".join(latin1), "Á".join(latin1), " ".join(latin1), "Ça «VA» ÀÉÎ ß µ ª²¼ — ’x"]
     for text in texts:
         assert _words(text, _blank_punctuation(text)) == WORD.findall(text.lower())
 
