@@ -100,7 +100,7 @@ def detect_language(text: str) -> str | None:
     """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
     sample = text[:SAMPLE_CHARS]
     blanked = _blank_punctuation(sample)
-    if blanked.isascii() or _latin1(blanked) is not None or not ANY_SCRIPT.search(sample):
+    if blanked.isascii() or _encode(blanked, "latin-1") is not None or not ANY_SCRIPT.search(sample):
         # Latin script only (the scripts of ANY_SCRIPT lie above Latin-1): no
         # script decides, only the stopwords do
         if not _has_letters(sample, MIN_LETTERS):
@@ -150,18 +150,31 @@ _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
 
 
 
-def _lower_word_byte(c: int) -> int:
-    """Character ``c`` (< 256) lowercased when it is a word character, else a space."""
-    lower = chr(c).lower()  # one character below 256 again: no context rule applies
-    return ord(lower) if lower.isalnum() or lower == "_" else ord(" ")
+def _lower_words_table(codec: str) -> bytes:
+    """Byte translation for a text encoded in the one-byte ``codec``: each
+    character lowercased when it is a word character (a character of the codec
+    again), otherwise a space."""
+    table = bytearray(b" " * 256)
+    for byte in range(256):
+        try:
+            lower = bytes([byte]).decode(codec).lower()
+        except UnicodeDecodeError:
+            continue  # (no character: never in an encoded text)
+        if lower.isalnum() or lower == "_":
+            (table[byte],) = lower.encode(codec)  # one character, one byte
+    return bytes(table)
 
 
-#: One byte translation for the ASCII part of a text: letters to lowercase,
-#: non-word characters to spaces; bytes of UTF-8 sequences (>= 0x80) unchanged.
-_ASCII_LOWER_WORDS = bytes(c if c >= 128 else _lower_word_byte(c) for c in range(256))
-#: The same for a text in Latin-1 (ASCII and the accented letters of Western
-#: European languages), encoded as such: one byte per character.
-_LATIN1_LOWER_WORDS = bytes(_lower_word_byte(c) for c in range(256))
+#: One-byte encodings in which many pages' text (once the common punctuation
+#: is blanked) can be lowercased and blanked by one byte translation: Latin-1
+#: (ASCII and the accented letters of Western European languages) and
+#: Windows-1251 (Cyrillic).  No character of theirs lowercases by its context
+#: (in Python only "Σ" does) or into several characters.
+ONE_BYTE_CODECS = ("latin-1", "cp1251")
+_LOWER_WORDS_TABLES = tuple((codec, _lower_words_table(codec)) for codec in ONE_BYTE_CODECS)
+#: The Latin-1 table for the ASCII part of a text, leaving the bytes of UTF-8
+#: sequences (>= 0x80) unchanged.
+_ASCII_LOWER_WORDS = _lower_words_table("latin-1")[:128] + bytes(range(128, 256))
 
 #: The non-ASCII characters of most English pages: no-break space,
 #: typographic quotes and dashes, ellipsis, ©, £.  None is a word character
@@ -182,24 +195,24 @@ def _words(text: str, blanked: str) -> list[str]:
     ``_blank_punctuation(text)``): with every character that is neither a word
     character nor white space turned into a space, the words are what
     ``str.split`` returns, and splitting is several times cheaper than a regex
-    search for each word.  When blanking left pure ASCII, or Latin-1, one
-    byte translation lowercases and blanks at once, no regex needed (no
-    Latin-1 character lowercases by its context); otherwise ``text`` itself is
-    lowercased (as "Σ" lowercases by what follows it, blanking must come
-    after)."""
+    search for each word.  When blanking left pure ASCII, or text of one of
+    ONE_BYTE_CODECS, one byte translation lowercases and blanks at once, no
+    regex needed; otherwise ``text`` itself is lowercased (as "Σ" lowercases
+    by what follows it, blanking must come after)."""
     if blanked.isascii():
         return blanked.encode().translate(_ASCII_LOWER_WORDS).decode().split()
-    latin1 = _latin1(blanked)
-    if latin1 is not None:
-        return latin1.translate(_LATIN1_LOWER_WORDS).decode("latin-1").split()
+    for codec, table in _LOWER_WORDS_TABLES:
+        encoded = _encode(blanked, codec)
+        if encoded is not None:
+            return encoded.translate(table).decode(codec).split()
     spaced = _OTHER_NON_WORD.sub(" ", text.lower())
     return spaced.encode().translate(_ASCII_LOWER_WORDS).decode().split()
 
 
-def _latin1(text: str) -> bytes | None:
-    """``text`` encoded in Latin-1, or None when it has other characters."""
+def _encode(text: str, codec: str) -> bytes | None:
+    """``text`` encoded in ``codec``, or None when it has other characters."""
     try:
-        return text.encode("latin-1")
+        return text.encode(codec)
     except UnicodeEncodeError:
         return None
 

@@ -7,6 +7,7 @@ import pytest
 from newsextract.language import (
     ANY_SCRIPT,
     COMMON_PUNCTUATION,
+    ONE_BYTE_CODECS,
     WORD,
     _blank_punctuation,
     _words,
@@ -43,8 +44,10 @@ def test_words_split_as_the_word_regex() -> None:
     everything = [chr(c) for c in range(0x110000)]
     texts = ["".join(everything), "a".join(everything), " ".join(everything), "x_y’z—İ a.b", "ΑΣ’Β ΑΣ Σ"]
     texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3 · •", "Don’t «Stop» — “Now”…\xa0A_B © £3 · • é"]
-    latin1 = [chr(c) for c in range(256)]  # (the Latin-1 path)
-    texts += ["".join(latin1), "a".join(latin1), "Á".join(latin1), " ".join(latin1), "Ça «VA» ÀÉÎ ß µ ª²¼ — ’x"]
+    for codec in ONE_BYTE_CODECS:  # the paths for one-byte encodable text
+        chars = [bytes([b]).decode(codec, "ignore") for b in range(256)]
+        texts += ["".join(chars), "a".join(chars), "Á".join(chars), "Ж".join(chars), " ".join(chars)]
+    texts += ["Ça «VA» ÀÉÎ ß µ ª²¼ — ’x", "Ёлка «ВСЁ» — №1, Ђ’ђ £"]
     for text in texts:
         assert _words(text, _blank_punctuation(text)) == WORD.findall(text.lower())
 
@@ -56,6 +59,14 @@ def test_lower_words_split_as_the_word_regex() -> None:
     texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3", "Ça VA? ΑΣ’Β ΑΣ Σ İstanbul", "".join(chr(c) for c in range(0x3000))]
     for text in texts:
         assert lower_words(text) == WORD.findall(text.lower())
+
+
+def test_one_byte_codecs_have_no_context_dependent_lowercase() -> None:
+    # _words lowercases their text after blanking: no "Σ" (nor "İ") there
+    for codec in ONE_BYTE_CODECS:
+        for ch in "Σİ":
+            with pytest.raises(UnicodeEncodeError):
+                ch.encode(codec)
 
 
 def test_common_punctuation_is_no_word_and_no_script() -> None:
