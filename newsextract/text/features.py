@@ -108,12 +108,20 @@ def compute(lines: list[Line], profile: Profile) -> None:
     # with a keyword; unlike a closure, it pickles)
     density_of = partial(_density_in, profile)
     language = profile.language
+    non_ascii: list[Line] = []
     for line in lines:
         t = line.text
         line.lang = language
-        line.length = float(len(t)) if t.isascii() else effective_length(t)
+        line.length = float(len(t))  # effective_length of a line without CJK
+        if not t.isascii():
+            non_ascii.append(line)
         last = t[-1:]
         # a line ending with a letter or digit (most lines) is no sentence: no
         # need to look behind closing quotes and brackets
         line.sentence = last in SENTENCE_STOPS or (not last.isalnum() and ends_like_sentence(t))
         line._density_of = density_of
+    # Most documents have no CJK character at all: one search through their
+    # non-ASCII lines together tells, at half the cost of one search per line.
+    if non_ascii and CJK_CHAR.search("\n".join([line.text for line in non_ascii])):
+        for line in non_ascii:
+            line.length = effective_length(line.text)
