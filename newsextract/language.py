@@ -61,12 +61,25 @@ LETTERS = re.compile(r"[^\W\d_]+")
 ANY_SCRIPT = re.compile(f"[{''.join(_class(ranges) for ranges in SCRIPT_RANGES.values())}]")
 
 
+#: Per script, the high bytes (code point // 256) its characters never have.
+#: A text's UTF-16 high bytes, once these are deleted, are empty when it has no
+#: character of the script: one byte pass instead of a regex scan.
+_NOT_SCRIPT_HIGH_BYTES = {
+    name: bytes(b for b in range(256) if not any(lo >> 8 <= b <= hi >> 8 for lo, hi in ranges))
+    for name, ranges in SCRIPT_RANGES.items()
+}
+
+
 def script_counts(text: str) -> Counter[str]:
     """Letters per script; letters of no listed script count as ``latin``."""
     counts: Counter[str] = Counter()
     letters = sum(map(len, LETTERS.findall(text)))
+    # (characters beyond the BMP are surrogate pairs here, high bytes 0xD8-0xDF: no script's)
+    high_bytes = text.encode("utf-16-le", "surrogatepass")[1::2]
     others = 0
     for name, pattern in SCRIPT_PATTERNS.items():
+        if not high_bytes.translate(None, _NOT_SCRIPT_HIGH_BYTES[name]):
+            continue  # no character of the script: skip its scan
         n = len(pattern.findall(text))
         if n:
             counts[name] = n

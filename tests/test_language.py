@@ -7,12 +7,15 @@ import pytest
 from newsextract.language import (
     ANY_SCRIPT,
     COMMON_PUNCTUATION,
+    LETTERS,
     ONE_BYTE_CODECS,
+    SCRIPT_RANGES,
     WORD,
     _blank_punctuation,
     _words,
     detect_language,
     lower_words,
+    script_counts,
 )
 
 CASES = {
@@ -72,3 +75,15 @@ def test_one_byte_codecs_have_no_context_dependent_lowercase() -> None:
 def test_common_punctuation_is_no_word_and_no_script() -> None:
     for ch in COMMON_PUNCTUATION:
         assert not WORD.match(ch) and ch.lower() == ch and not ANY_SCRIPT.match(ch)
+
+
+def test_script_counts_count_every_script_character() -> None:
+    # script_counts skips the scan of a script whose high bytes do not occur
+    def reference(text: str) -> dict[str, int]:
+        counts = {name: sum(1 for ch in text if any(lo <= ord(ch) <= hi for lo, hi in ranges)) for name, ranges in SCRIPT_RANGES.items()}
+        latin = sum(map(len, LETTERS.findall(text))) - sum(counts.values())
+        return {name: n for name, n in {**counts, "latin": latin}.items() if n > 0}
+
+    texts = ["".join(chr(c) for c in range(0xE000)), "Русский текст 𝔘𝔫 \ud800", "中文 日本語 ひらがな 한국어 עברית ไทย हिन्दी العربية Ελληνικά", "plain"]
+    for text in texts:
+        assert dict(script_counts(text)) == reference(text)
