@@ -61,12 +61,25 @@ LETTERS = re.compile(r"[^\W\d_]+")
 ANY_SCRIPT = re.compile(f"[{''.join(_class(ranges) for ranges in SCRIPT_RANGES.values())}]")
 
 
+#: Per script, the high bytes (code point // 256) its characters never have.
+#: A text's UTF-16 high bytes, once these are deleted, are empty when it has no
+#: character of the script: one byte pass instead of a regex scan.
+_NOT_SCRIPT_HIGH_BYTES = {
+    name: bytes(b for b in range(256) if not any(lo >> 8 <= b <= hi >> 8 for lo, hi in ranges))
+    for name, ranges in SCRIPT_RANGES.items()
+}
+
+
 def script_counts(text: str) -> Counter[str]:
     """Letters per script; letters of no listed script count as ``latin``."""
     counts: Counter[str] = Counter()
     letters = sum(map(len, LETTERS.findall(text)))
+    # (characters beyond the BMP are surrogate pairs here, high bytes 0xD8-0xDF: no script's)
+    high_bytes = text.encode("utf-16-le", "surrogatepass")[1::2]
     others = 0
     for name, pattern in SCRIPT_PATTERNS.items():
+        if not high_bytes.translate(None, _NOT_SCRIPT_HIGH_BYTES[name]):
+            continue  # no character of the script: skip its scan
         n = len(pattern.findall(text))
         if n:
             counts[name] = n
@@ -100,8 +113,9 @@ def detect_language(text: str) -> str | None:
     """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
     sample = text[:SAMPLE_CHARS]
     blanked = _blank_punctuation(sample)
-    if blanked.isascii() or not ANY_SCRIPT.search(sample):
-        # Latin script only: no script decides, only the stopwords do
+    if blanked.isascii() or _encode(blanked, "latin-1") is not None or not ANY_SCRIPT.search(sample):
+        # Latin script only (the scripts of ANY_SCRIPT lie above Latin-1): no
+        # script decides, only the stopwords do
         if not _has_letters(sample, MIN_LETTERS):
             return None
         return _by_stopwords(sample, blanked, cyrillic=False)
@@ -145,9 +159,35 @@ def _has_letters(text: str, n: int) -> bool:
 #: Word characters are what ``\w`` matches: ``str.isalnum()`` or "_".  The
 #: others, in two kinds: ASCII ones (byte-translated to spaces) and the rest,
 #: found by a regex.
-_ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
-_ASCII_NON_WORD_TO_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
 _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
+
+
+
+def _lower_words_table(codec: str) -> bytes:
+    """Byte translation for a text encoded in the one-byte ``codec``: each
+    character lowercased when it is a word character (a character of the codec
+    again), otherwise a space."""
+    table = bytearray(b" " * 256)
+    for byte in range(256):
+        try:
+            lower = bytes([byte]).decode(codec).lower()
+        except UnicodeDecodeError:
+            continue  # (no character: never in an encoded text)
+        if lower.isalnum() or lower == "_":
+            (table[byte],) = lower.encode(codec)  # one character, one byte
+    return bytes(table)
+
+
+#: One-byte encodings in which many pages' text (once the common punctuation
+#: is blanked) can be lowercased and blanked by one byte translation: Latin-1
+#: (ASCII and the accented letters of Western European languages) and
+#: Windows-1251 (Cyrillic).  No character of theirs lowercases by its context
+#: (in Python only "Σ" does) or into several characters.
+ONE_BYTE_CODECS = ("latin-1", "cp1251")
+_LOWER_WORDS_TABLES = tuple((codec, _lower_words_table(codec)) for codec in ONE_BYTE_CODECS)
+#: The Latin-1 table for the ASCII part of a text, leaving the bytes of UTF-8
+#: sequences (>= 0x80) unchanged.
+_ASCII_LOWER_WORDS = _lower_words_table("latin-1")[:128] + bytes(range(128, 256))
 
 #: The non-ASCII characters of most English pages: no-break space,
 #: typographic quotes and dashes, ellipsis, ©, £.  None is a word character
@@ -168,11 +208,34 @@ def _words(text: str, blanked: str) -> list[str]:
     ``_blank_punctuation(text)``): with every character that is neither a word
     character nor white space turned into a space, the words are what
     ``str.split`` returns, and splitting is several times cheaper than a regex
-    search for each word.  When blanking left pure ASCII, lowercasing is
-    cheap and needs no regex; otherwise ``text`` itself is lowercased (as
-    "Σ" lowercases by what follows it, blanking must come after)."""
-    spaced = blanked.lower() if blanked.isascii() else _OTHER_NON_WORD.sub(" ", text.lower())
-    return spaced.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split()
+    search for each word.  When blanking left pure ASCII, or text of one of
+    ONE_BYTE_CODECS, one byte translation lowercases and blanks at once, no
+    regex needed; otherwise ``text`` itself is lowercased (as "Σ" lowercases
+    by what follows it, blanking must come after)."""
+    if blanked.isascii():
+        return blanked.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+    for codec, table in _LOWER_WORDS_TABLES:
+        encoded = _encode(blanked, codec)
+        if encoded is not None:
+            return encoded.translate(table).decode(codec).split()
+    spaced = _OTHER_NON_WORD.sub(" ", text.lower())
+    return spaced.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+
+
+def _encode(text: str, codec: str) -> bytes | None:
+    """``text`` encoded in ``codec``, or None when it has other characters."""
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError:
+        return None
+
+
+def lower_words(text: str) -> list[str]:
+    """``WORD.findall(text.lower())``: the lowercased words of ``text``, the
+    way :func:`_words` finds them (an ASCII text needs no blanking first)."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+    return _words(text, _blank_punctuation(text))
 
 
 def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:
@@ -181,14 +244,15 @@ def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:
     index = _stopword_index()
     words = _words(sample, blanked)
     tokens = len(words)
-    # Stopword tokens counted by their set of languages (None: not a stopword),
-    # in order of first occurrence, so that languages enter the vote, and ties
-    # among them break, as they would word by word.
+    # Stopword tokens counted by their set of languages, in order of first
+    # occurrence, so that languages enter the vote, and ties among them break,
+    # as they would word by word.  (The stopwords are picked out first, in C:
+    # most words are none and are then looked up once.)
+    group = index.group
     votes: dict[str, int] = {}
-    for group, n in Counter(map(index.group.get, words)).items():
-        if group is not None:
-            for lang in index.languages[group]:
-                votes[lang] = votes.get(lang, 0) + n
+    for number, n in Counter(map(group.__getitem__, filter(group.__contains__, words))).items():
+        for lang in index.languages[number]:
+            votes[lang] = votes.get(lang, 0) + n
     if not votes:
         return None
     if cyrillic:

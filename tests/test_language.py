@@ -7,10 +7,15 @@ import pytest
 from newsextract.language import (
     ANY_SCRIPT,
     COMMON_PUNCTUATION,
+    LETTERS,
+    ONE_BYTE_CODECS,
+    SCRIPT_RANGES,
     WORD,
     _blank_punctuation,
     _words,
     detect_language,
+    lower_words,
+    script_counts,
 )
 
 CASES = {
@@ -42,10 +47,43 @@ def test_words_split_as_the_word_regex() -> None:
     everything = [chr(c) for c in range(0x110000)]
     texts = ["".join(everything), "a".join(everything), " ".join(everything), "x_y’z—İ a.b", "ΑΣ’Β ΑΣ Σ"]
     texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3 · •", "Don’t «Stop» — “Now”…\xa0A_B © £3 · • é"]
+    for codec in ONE_BYTE_CODECS:  # the paths for one-byte encodable text
+        chars = [bytes([b]).decode(codec, "ignore") for b in range(256)]
+        texts += ["".join(chars), "a".join(chars), "Á".join(chars), "Ж".join(chars), " ".join(chars)]
+    texts += ["Ça «VA» ÀÉÎ ß µ ª²¼ — ’x", "Ёлка «ВСЁ» — №1, Ђ’ђ £"]
     for text in texts:
         assert _words(text, _blank_punctuation(text)) == WORD.findall(text.lower())
+
+
+def test_lower_words_split_as_the_word_regex() -> None:
+    # lower_words (stopword density of a line) skips the blanking of ASCII text
+    ascii_chars = "".join(chr(c) for c in range(128))
+    texts = [ascii_chars, "a".join(ascii_chars), " ".join(ascii_chars), "Hello, World_2 -- IT'S x.Y", ""]
+    texts += ["Don’t «Stop» — “Now”…\xa0A_B © £3", "Ça VA? ΑΣ’Β ΑΣ Σ İstanbul", "".join(chr(c) for c in range(0x3000))]
+    for text in texts:
+        assert lower_words(text) == WORD.findall(text.lower())
+
+
+def test_one_byte_codecs_have_no_context_dependent_lowercase() -> None:
+    # _words lowercases their text after blanking: no "Σ" (nor "İ") there
+    for codec in ONE_BYTE_CODECS:
+        for ch in "Σİ":
+            with pytest.raises(UnicodeEncodeError):
+                ch.encode(codec)
 
 
 def test_common_punctuation_is_no_word_and_no_script() -> None:
     for ch in COMMON_PUNCTUATION:
         assert not WORD.match(ch) and ch.lower() == ch and not ANY_SCRIPT.match(ch)
+
+
+def test_script_counts_count_every_script_character() -> None:
+    # script_counts skips the scan of a script whose high bytes do not occur
+    def reference(text: str) -> dict[str, int]:
+        counts = {name: sum(1 for ch in text if any(lo <= ord(ch) <= hi for lo, hi in ranges)) for name, ranges in SCRIPT_RANGES.items()}
+        latin = sum(map(len, LETTERS.findall(text))) - sum(counts.values())
+        return {name: n for name, n in {**counts, "latin": latin}.items() if n > 0}
+
+    texts = ["".join(chr(c) for c in range(0xE000)), "Русский текст 𝔘𝔫 \ud800", "中文 日本語 ひらがな 한국어 עברית ไทย हिन्दी العربية Ελληνικά", "plain"]
+    for text in texts:
+        assert dict(script_counts(text)) == reference(text)

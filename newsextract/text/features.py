@@ -13,13 +13,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from .. import lexicon
-from ..language import UNSPACED_LANGUAGES
+from ..language import UNSPACED_LANGUAGES, lower_words
 from .lines import Line
-
-WORD = re.compile(r"\w+")
-#: WORD for ASCII text, where it finds the same words several times faster
-#: (no Unicode database look-up per character).
-ASCII_WORD = re.compile(r"\w+", re.ASCII)
 
 #: Sentence-final punctuation in many scripts (Latin, CJK full stops, Arabic
 #: question mark, Devanagari danda), optionally followed by closing quotes or
@@ -95,21 +90,38 @@ def stopword_density(text: str, profile: Profile) -> float:
         chars = len(CJK_CHAR.findall(text)) or len(text)
         hits = sum(map(profile.stopwords.__contains__, text))
         return hits / chars if chars else 0.0
-    tokens = (ASCII_WORD if text.isascii() else WORD).findall(text.lower())
+    tokens = lower_words(text)  # the words of r"\w+" in the lowercased line
     if not tokens:
         return 0.0
     return sum(map(profile.stopwords.__contains__, tokens)) / len(tokens)
+
+
+def _density_in(profile: Profile, text: str) -> float:
+    return stopword_density(text, profile)
 
 
 def compute(lines: list[Line], profile: Profile) -> None:
     """Length and sentence end of every line; the stopword density is left to
     be computed when first read (:attr:`Line.density`): the classifier needs it
     only for lines of at least ``LENGTH_LOW`` characters."""
-    density_of = partial(stopword_density, profile=profile)
+    # (a partial with positional arguments only is cheaper to call than one
+    # with a keyword; unlike a closure, it pickles)
+    density_of = partial(_density_in, profile)
     language = profile.language
+    non_ascii: list[Line] = []
     for line in lines:
         t = line.text
         line.lang = language
-        line.length = float(len(t)) if t.isascii() else effective_length(t)
-        line.sentence = ends_like_sentence(t)
+        line.length = float(len(t))  # effective_length of a line without CJK
+        if not t.isascii():
+            non_ascii.append(line)
+        last = t[-1:]
+        # a line ending with a letter or digit (most lines) is no sentence: no
+        # need to look behind closing quotes and brackets
+        line.sentence = last in SENTENCE_STOPS or (not last.isalnum() and ends_like_sentence(t))
         line._density_of = density_of
+    # Most documents have no CJK character at all: one search through their
+    # non-ASCII lines together tells, at half the cost of one search per line.
+    if non_ascii and CJK_CHAR.search("\n".join([line.text for line in non_ascii])):
+        for line in non_ascii:
+            line.length = effective_length(line.text)

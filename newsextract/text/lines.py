@@ -144,7 +144,8 @@ def is_decoration(stripped: str) -> bool:
 
 def split_lines(text: str) -> list[Line]:
     """Split a dump into non-empty :class:`Line` objects."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # (searching for "\r\n" costs more than for "\r")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
     blank = 0
     prev_wrapped = False
@@ -154,8 +155,32 @@ def split_lines(text: str) -> list[Line]:
             blank += 1
             prev_wrapped = False
             continue
+        if raw[0].isalpha() and not prev_wrapped and "  " not in raw and "\t" not in raw:
+            # The plain line (most lines): it starts with a letter, so it is
+            # not indented, and has nothing to clean (what the general case
+            # below gives it, with fewer steps).
+            out.append(Line(len(out), lineno, raw, raw, 0, blank, None, 0))
+            blank = 0
+            prev_wrapped = len(raw) >= WRAP_COLUMNS
+            continue
         stripped = raw.lstrip()
         first = stripped[0]
+        if (
+            first in BULLET_CHARS
+            and stripped[1:2] == " "
+            and stripped[2:3].isalnum()  # _is_simple_item, inline
+            and not prev_wrapped
+            and "  " not in stripped
+            and "\t" not in stripped
+        ):
+            # The list item "• Text" (w3m's most common line after the plain
+            # one, often indented) with nothing else to clean: what the
+            # general case below gives it, with fewer steps.
+            indent = len(raw) - len(raw.lstrip(" \t\u3000")) if raw[0] in " \t\u3000" else 0
+            out.append(Line(len(out), lineno, raw, stripped[2:], indent, blank, first, 0))
+            blank = 0
+            prev_wrapped = len(raw) >= WRAP_COLUMNS
+            continue
         # a line starting with a letter or digit is neither decoration nor
         # invisible, nor is a list item "• Text" (w3m's most common line)
         plain = first.isalnum()
