@@ -791,22 +791,13 @@ def _may_end_with_date(s: str) -> bool:
 _DATE_WINDOW = 120
 
 
-#: Separators some date patterns cannot match without ("2025-03-12",
-#: "12/03/2025", "2025. március 12.", "2025年3月12日"): a line with none of
-#: them is not searched with that pattern.
-_DATE_SEPARATORS = {"ymd": "-/.", "numeric": "-/.", "year_month_day": ".", "cjk": "年년"}
-
-
 def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
     offset = max(0, len(s) - _DATE_WINDOW)
     if not _may_end_with_date(s) or not FOUR_DIGITS.search(s, offset):
         return None
-    for name, regex in _date_res():
-        needs = _DATE_SEPARATORS.get(name)
-        if needs is not None and not any(ch in s for ch in needs):
-            continue
+    for name, regex in _date_candidates(s):  # the patterns that can match (most lines: none)
         pos = offset
         while (m := regex.search(s, pos)) is not None:
             if best is not None and m.start() >= best[0]:
@@ -824,6 +815,29 @@ def _date_tail(s: str) -> tuple[int, int, str] | None:
     return best
 
 
+#: The characters that :func:`split_glued_source` tests a line's last one
+#: against (trailing :data:`_JUNK` stripped): ASCII letters and punctuation.
+_TESTED_LAST_CHARS = [ch for ch in string.ascii_letters + string.punctuation if ch not in _JUNK]
+
+#: Of those, the ones no date ends with (:func:`_may_end_with_date` fails on
+#: a line ending with one, unless a "(" precedes it by at most four characters).
+_NEVER_ENDS_DATE = frozenset(
+    ch
+    for ch in _TESTED_LAST_CHARS
+    if ch not in "(（" and (folded := lexicon.caseless(ch)) and folded[-1] not in _DATE_LAST_CHARS
+)
+
+
+@cache
+def _never_ends_age(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """Of :data:`_TESTED_LAST_CHARS`, the ones no age in ``langs`` ends with
+    (:func:`_may_end_with_age` fails on a line ending with one)."""
+    last_chars = _age_endings(langs).last_chars
+    return frozenset(
+        ch for ch in _TESTED_LAST_CHARS if (folded := lexicon.caseless(ch)) and folded[-1] not in last_chars
+    )
+
+
 def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str, str] | None:
     """Split a source name glued to a date or an age: ``"Axios12-03-2025"``.
 
@@ -838,9 +852,21 @@ def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str,
     if not s or len(s) > 200:
         return None
     langs = _age_languages(lang)
-    # the cheap tests of _date_tail and _age_span first: most lines fail both
-    dated = _date_tail(s)
-    aged = _age_span(s, langs) if _may_end_with_age(s, langs) else None
+    # The first tests of _date_tail and _age_span, on the line's last
+    # character (trailing punctuation aside) and its years, done once here:
+    # most lines end with a letter that ends neither a date nor an age.
+    tail = _strip_junk(s[-_AGE_WINDOW:]) if s[-1] in _JUNK else s
+    if not tail:
+        return None
+    last = tail[-1]
+    may_be_dated = (
+        last not in _NEVER_ENDS_DATE or "(" in tail[-5:] or "（" in tail[-5:]
+    ) and FOUR_DIGITS.search(s, max(0, len(s) - _DATE_WINDOW)) is not None
+    may_be_aged = last not in _never_ends_age(langs)
+    if not may_be_dated and not may_be_aged:
+        return None  # most lines
+    dated = _date_tail(s) if may_be_dated else None
+    aged = _age_span(s, langs) if may_be_aged else None
     if aged is None:
         if dated is None:
             return None  # most lines: neither a date nor an age ends them
