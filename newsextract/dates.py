@@ -328,9 +328,20 @@ def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
     return _may_end_with_age(line, _age_languages(lang))  # the test strips the end itself
 
 
+def _may_end_with_clock_age(s: str, langs: tuple[str, ...] | None) -> bool:
+    """After :func:`_may_end_with_age`: a text ending with "am"/"pm" (a time of
+    day, "3:45 pm") and with no age word can only end with "yesterday" and a
+    clock time, so it needs a "yesterday" word (as a digit ending does)."""
+    endings = _age_endings(langs)
+    tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
+    if not tail.endswith(_CLOCK_ENDINGS) or tail.endswith(endings.words[: -len(_CLOCK_ENDINGS)]):
+        return True
+    return endings.yesterday_any.search(tail) is not None
+
+
 def _age_span(s: str, langs: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """Start and end of the relative age that ends ``s`` (trailing punctuation allowed)."""
-    if not _may_end_with_age(s, langs):
+    if not _may_end_with_age(s, langs) or not _may_end_with_clock_age(s, langs):
         return None
     pos = max(0, len(s) - _AGE_WINDOW)
     regex = _age_tail_re(langs)
