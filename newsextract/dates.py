@@ -44,6 +44,7 @@ from . import lexicon
 __all__ = [
     "ages_never_end_with",
     "find_date",
+    "may_be_glued",
     "may_end_with_age",
     "parse_age",
     "patterns",
@@ -847,6 +848,21 @@ def _never_ends_age(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(
         ch for ch in _TESTED_LAST_CHARS if (folded := lexicon.caseless(ch)) and folded[-1] not in last_chars
     )
+
+
+@cache
+def _glued_never_ends_with(lang: str | None) -> frozenset[str]:
+    """Characters a line ending with which has no glued source (in ``lang``):
+    neither a date nor an age ends with them (see :func:`split_glued_source`)."""
+    return _NEVER_ENDS_DATE & _never_ends_age(_age_languages(lang))
+
+
+def may_be_glued(line: str, *, lang: str | None = None) -> bool:
+    """False when :func:`split_glued_source` (same ``lang``) surely returns
+    None: the line ends with a character that ends neither a date nor an age
+    (and has no "(" among its last five characters).  One set lookup, for
+    callers that test many lines; most lines fail it."""
+    return line[-1:] not in _glued_never_ends_with(lang) or "(" in line[-5:] or "（" in line[-5:]
 
 
 def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str, str] | None:

@@ -285,7 +285,11 @@ def read_header(lines: list[Line], lo: int, hi: int) -> Header:
     header = Header()
     for i in range(lo, hi):
         line = lines[i]
-        glued = dates.split_glued_source(line.text, lang=line.lang)
+        glued = (
+            dates.split_glued_source(line.text, lang=line.lang)
+            if dates.may_be_glued(line.text, lang=line.lang)
+            else None  # most lines: one set lookup
+        )
         if glued:
             source, _when, iso = glued
             header.site_name = header.site_name or source

@@ -56,7 +56,11 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
     if not text[:1].isalpha() and not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
     if len(text) <= MAX_META_LINE_CHARS:
-        glued = dates.split_glued_source(text, lang=line.lang)
+        glued = (
+            dates.split_glued_source(text, lang=line.lang)
+            if dates.may_be_glued(text, lang=line.lang)
+            else None  # most lines: one set lookup
+        )
         if glued:
             source, when, iso = glued
             is_age = dates.parse_age(when, lang=line.lang) is not None
