@@ -73,6 +73,8 @@ WHOLLY_QUOTED = re.compile(
 QUOTE_OPENERS = frozenset('“«„"「')
 
 SKIP_LABELS = frozenset({"chrome", "meta", "form", "no_comments", "comments", "related", "tags"})
+#: Lines that are no body block: those and read-also teasers.
+BLOCK_SKIP_LABELS = SKIP_LABELS | {"read_also"}
 
 
 def line_score(line: Line, zone: str | None) -> float:
@@ -313,10 +315,10 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
         ln
         for ln in lines
         if zones[ln.index] is None
-        and ln.label not in SKIP_LABELS
-        and ln.label != "read_also"
+        and ln.label not in BLOCK_SKIP_LABELS
         and ln.index not in used
-        and not _is_caption(ln)
+        # the test of _is_caption that most lines fail, without the call
+        and not (ln.text.rstrip().endswith(")") and _is_caption(ln))
     ]
     blocks: list[Block] = []
     base_indent = min((ln.indent for ln in kept if not ln.bullet), default=0)
@@ -331,7 +333,7 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
             blocks.append(Block("table", "\n".join(ln.text for ln in kept[i:j]), rows=rows))
             i = j
             continue
-        if line.bullet or _is_item_like(line):
+        if line.bullet or (line.label == "short" and not line.sentence):  # _is_item_like
             j = i + 1
             if line.bullet:
                 while j < len(kept) and kept[j].bullet and _adjacent(kept[j - 1], kept[j]):

@@ -49,7 +49,9 @@ class Role:
 SKIP_LABELS = frozenset({"chrome", "form", "related", "comments", "tags", "no_comments"})
 
 
-def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
+def _role(line: Line, next_line: Line | None, counts: Counter[str]) -> Role:
+    """The line's part in a teaser; ``counts``: how often each line text
+    occurs in the section (a repeated name is a source)."""
     text = line.text
     if text.startswith(("http", "www.")) and URL.match(text):
         return Role("url", text)
@@ -79,7 +81,7 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
         and line.length <= MAX_SOURCE_CHARS
         and not line.sentence
         and (words := len(text.split())) <= MAX_SOURCE_WORDS
-        and (words <= SURE_SOURCE_WORDS or repeated)
+        and (words <= SURE_SOURCE_WORDS or counts[text] > 1)
     ):
         return Role("source", text)
     if line.length > MAX_TITLE_CHARS or (line.label in ("good", "near") and line.sentence):
@@ -97,10 +99,12 @@ def _strip_prefix(text: str) -> str:
 
 def parse_teasers(lines: list[Line]) -> list[Teaser]:
     counts = Counter(ln.text for ln in lines)
+    last = len(lines) - 1
     roles = [
         role
-        for ln, next_line in zip(lines, [*lines[1:], None], strict=True)
-        if ln.label not in SKIP_LABELS and (role := _role(ln, next_line, counts[ln.text] > 1)).kind != "skip"
+        for i, ln in enumerate(lines)
+        if ln.label not in SKIP_LABELS
+        and (role := _role(ln, lines[i + 1] if i < last else None, counts)).kind != "skip"
     ]
     first_title = next((i for i, r in enumerate(roles) if r.kind == "title"), None)
     first_meta = next((i for i, r in enumerate(roles) if r.kind in ("source", "time")), None)
