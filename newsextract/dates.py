@@ -44,6 +44,7 @@ from . import lexicon
 __all__ = [
     "ages_never_end_with",
     "find_date",
+    "glued_source_or_age",
     "may_be_glued",
     "may_end_with_age",
     "parse_age",
@@ -878,36 +879,53 @@ def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str,
     s = line.strip()
     if not s or len(s) > 200:
         return None
+    return _glued_and_age(s, _age_languages(lang))[0]
+
+
+def glued_source_or_age(line: str, *, lang: str | None = None) -> tuple[tuple[str, str, str] | None, str | None]:
+    """``split_glued_source(line)``, and the stripped line when it is one
+    relative age and nothing else (``parse_age(line) == line.strip()``), else
+    None: for a line that may be either, with one search for the age."""
+    s = line.strip()
+    if not s:
+        return None, None
     langs = _age_languages(lang)
+    glued, aged = (None, _age_span(s, langs)) if len(s) > 200 else _glued_and_age(s, langs)
+    return glued, s if aged == (0, len(s)) else None
+
+
+def _glued_and_age(s: str, langs: tuple[str, ...] | None) -> tuple[tuple[str, str, str] | None, tuple[int, int] | None]:
+    """:func:`split_glued_source` of a stripped line (at most 200 characters),
+    and the age that ends it (:func:`_age_span`), found on the way."""
     # The first tests of _date_tail and _age_span, on the line's last
     # character (trailing punctuation aside) and its years, done once here:
     # most lines end with a letter that ends neither a date nor an age.
     tail = _strip_junk(s[-_AGE_WINDOW:]) if s[-1] in _JUNK else s
     if not tail:
-        return None
+        return None, None
     last = tail[-1]
     may_be_dated = (
         last not in _NEVER_ENDS_DATE or "(" in tail[-5:] or "（" in tail[-5:]
     ) and FOUR_DIGITS.search(s, max(0, len(s) - _DATE_WINDOW)) is not None
     may_be_aged = last not in _never_ends_age(langs)
     if not may_be_dated and not may_be_aged:
-        return None  # most lines
+        return None, None  # most lines
     dated = _date_tail(s) if may_be_dated else None
     aged = _age_span(s, langs) if may_be_aged else None
     if aged is None:
         if dated is None:
-            return None  # most lines: neither a date nor an age ends them
+            return None, None  # most lines: neither a date nor an age ends them
         candidates = [dated]
     else:
         candidates = sorted([(aged[0], aged[1], ""), dated]) if dated is not None else [(*aged, "")]
     for start, end, iso in candidates:
         if start == 0:
-            return None
+            return None, aged
         head = s[:start]
         if head[-1].isspace() or not _plausible_head(head, glued=True):
             continue
-        return head.rstrip(_HEAD_SEPARATORS), s[start:end], iso
-    return None
+        return (head.rstrip(_HEAD_SEPARATORS), s[start:end], iso), aged
+    return None, aged
 
 
 def patterns() -> tuple[re.Pattern[str], ...]:

@@ -58,17 +58,19 @@ def _role(line: Line, next_line: Line | None, counts: Counter[str]) -> Role:
     if not text[:1].isalpha() and not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
     if len(text) <= MAX_META_LINE_CHARS:
-        glued = (
-            dates.split_glued_source(text, lang=line.lang)
-            if dates.may_be_glued(text, lang=line.lang)
-            else None  # most lines: one set lookup
-        )
+        meta = line.label == "meta"
+        age: str | None = None
+        if meta:  # a glued source, an age ("3 hours ago") or a date: one age search for the first two
+            glued, age = dates.glued_source_or_age(text, lang=line.lang)
+        elif dates.may_be_glued(text, lang=line.lang):
+            glued = dates.split_glued_source(text, lang=line.lang)
+        else:
+            glued = None  # most lines: one set lookup
         if glued:
             source, when, iso = glued
             is_age = dates.parse_age(when, lang=line.lang) is not None
             return Role("source", source, published=iso or None, age=when if is_age else None)
-        if line.label == "meta":
-            age = dates.parse_age(text, lang=line.lang)
+        if meta:
             if age and age == text:
                 return Role("time", text, age=age)
             found = dates.find_date(text)
