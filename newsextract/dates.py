@@ -598,6 +598,12 @@ def _date_candidates(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 names.add("month_day")
     if not names:
         return ()
+    return _date_res_named(frozenset(names))
+
+
+@cache  # per set of pattern names: at most 64
+def _date_res_named(names: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns of :func:`_date_res` called ``names``, in their order."""
     return tuple((name, regex) for name, regex in _date_res() if name in names)
 
 
