@@ -48,6 +48,8 @@ MIN_ARTICLE_SCORE = 2.0
 TITLE_WINDOW = 15
 #: Headline length bounds (effective characters).
 TITLE_MIN, TITLE_MAX, TITLE_LONG = 8, 300, 150
+#: The labels a headline can have.
+TITLE_LABELS = frozenset({"short", "near", "good", "bad"})
 
 #: Photo captions end with a credit in brackets: "(Bernat Armangue/AP)".
 CAPTION_CREDIT = re.compile(
@@ -156,11 +158,12 @@ def _is_caption(line: Line) -> bool:
 
 def title_score(line: Line, distance: int, zone: str | None, repeated: bool) -> float | None:
     """How headline-like a line above the body is (None: cannot be the title)."""
-    if line.label not in ("short", "near", "good", "bad") or _is_caption(line):
+    # the cheap tests first (length, label), then the caption and word count
+    if not TITLE_MIN <= line.length <= TITLE_MAX or line.label not in TITLE_LABELS or _is_caption(line):
         return None
     text = line.text
     words = len(text.split())
-    if not TITLE_MIN <= line.length <= TITLE_MAX or (words < 2 and line.length < 16):
+    if words < 2 and line.length < 16:
         return None
     if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
         return None
