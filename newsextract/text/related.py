@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import dates
@@ -49,9 +50,9 @@ class Role:
 SKIP_LABELS = frozenset({"chrome", "form", "related", "comments", "tags", "no_comments"})
 
 
-def _role(line: Line, next_line: Line | None, counts: Counter[str]) -> Role:
-    """The line's part in a teaser; ``counts``: how often each line text
-    occurs in the section (a repeated name is a source)."""
+def _role(line: Line, next_line: Line | None, repeated: Callable[[str], bool]) -> Role:
+    """The line's part in a teaser; ``repeated``: whether a text occurs more
+    than once in the section (a repeated name is a source)."""
     text = line.text
     if text.startswith(("http", "www.")) and URL.match(text):
         return Role("url", text)
@@ -83,7 +84,7 @@ def _role(line: Line, next_line: Line | None, counts: Counter[str]) -> Role:
         and line.length <= MAX_SOURCE_CHARS
         and not line.sentence
         and (words := len(text.split())) <= MAX_SOURCE_WORDS
-        and (words <= SURE_SOURCE_WORDS or counts[text] > 1)
+        and (words <= SURE_SOURCE_WORDS or repeated(text))
     ):
         return Role("source", text)
     if line.length > MAX_TITLE_CHARS or (line.label in ("good", "near") and line.sentence):
@@ -100,13 +101,20 @@ def _strip_prefix(text: str) -> str:
 
 
 def parse_teasers(lines: list[Line]) -> list[Teaser]:
-    counts = Counter(ln.text for ln in lines)
+    counts: Counter[str] | None = None
+
+    def repeated(text: str) -> bool:
+        nonlocal counts
+        if counts is None:  # counted when first asked (few sections have a long source name)
+            counts = Counter(ln.text for ln in lines)
+        return counts[text] > 1
+
     last = len(lines) - 1
     roles = [
         role
         for i, ln in enumerate(lines)
         if ln.label not in SKIP_LABELS
-        and (role := _role(ln, lines[i + 1] if i < last else None, counts)).kind != "skip"
+        and (role := _role(ln, lines[i + 1] if i < last else None, repeated)).kind != "skip"
     ]
     first_title = next((i for i, r in enumerate(roles) if r.kind == "title"), None)
     first_meta = next((i for i, r in enumerate(roles) if r.kind in ("source", "time")), None)
