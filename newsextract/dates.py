@@ -872,6 +872,25 @@ def may_be_glued(line: str, *, lang: str | None = None) -> bool:
     return line[-1:] not in _glued_never_ends_with(lang) or "(" in line[-5:] or "（" in line[-5:]
 
 
+#: Where a date can start right after a character that is not a space (so
+#: touching a source): a digit after a non-digit, a letter after a non-letter
+#: or a lowercase-uppercase step (the starts the date patterns allow, see
+#: the ``camel`` rule of :func:`_date_cores`).
+GLUED_DATE_START = re.compile(r"(?<=\S)(?:(?<!\d)\d|(?<![^\W\d_])[^\W\d_]|(?<=[a-zà-ÿ])[A-ZÀ-Þ])")
+
+
+def _may_start_glued_date(s: str) -> bool:
+    """Can a date that :func:`_date_tail` finds in ``s`` start right after a
+    non-space character?  Every date holds a year (a run of exactly four
+    digits) at or after its start, so only the text up to the last year's
+    first digit is searched for such a start."""
+    offset = max(0, len(s) - _DATE_WINDOW)
+    last_year = -1
+    for m in YEAR_RUN.finditer(s, offset):
+        last_year = m.start()
+    return last_year >= 0 and GLUED_DATE_START.search(s, max(1, offset), last_year + 1) is not None
+
+
 def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str, str] | None:
     """Split a source name glued to a date or an age: ``"Axios12-03-2025"``.
 
@@ -916,8 +935,12 @@ def _glued_and_age(s: str, langs: tuple[str, ...] | None) -> tuple[tuple[str, st
     may_be_aged = last not in _never_ends_age(langs)
     if not may_be_dated and not may_be_aged:
         return None, None  # most lines
-    dated = _date_tail(s) if may_be_dated else None
     aged = _age_span(s, langs) if may_be_aged else None
+    if may_be_dated and aged is None and not _may_start_glued_date(s):
+        # The date that ends the line, if any, starts it or follows a space:
+        # it would be refused, and with no age either the answer is None.
+        may_be_dated = False
+    dated = _date_tail(s) if may_be_dated else None
     if aged is None:
         if dated is None:
             return None, None  # most lines: neither a date nor an age ends them
@@ -937,4 +960,4 @@ def _glued_and_age(s: str, langs: tuple[str, ...] | None) -> tuple[tuple[str, st
 def patterns() -> tuple[re.Pattern[str], ...]:
     """Every compiled regex of this module (for the backtracking-safety test)."""
     dated = (*_date_res(), *_short_date_res())
-    return (_age_tail_re(), _TRAILER, _LEAD_TIME, *(regex for _, regex in dated))
+    return (_age_tail_re(), _TRAILER, _LEAD_TIME, GLUED_DATE_START, *(regex for _, regex in dated))
