@@ -44,6 +44,8 @@ from . import lexicon
 __all__ = [
     "ages_never_end_with",
     "find_date",
+    "glued_source_or_age",
+    "may_be_glued",
     "may_end_with_age",
     "parse_age",
     "patterns",
@@ -328,9 +330,20 @@ def may_end_with_age(line: str, *, lang: str | None = None) -> bool:
     return _may_end_with_age(line, _age_languages(lang))  # the test strips the end itself
 
 
+def _may_end_with_clock_age(s: str, langs: tuple[str, ...] | None) -> bool:
+    """After :func:`_may_end_with_age`: a text ending with "am"/"pm" (a time of
+    day, "3:45 pm") and with no age word can only end with "yesterday" and a
+    clock time, so it needs a "yesterday" word (as a digit ending does)."""
+    endings = _age_endings(langs)
+    tail = _strip_junk(lexicon.caseless(s[-_AGE_WINDOW:]))
+    if not tail.endswith(_CLOCK_ENDINGS) or tail.endswith(endings.words[: -len(_CLOCK_ENDINGS)]):
+        return True
+    return endings.yesterday_any.search(tail) is not None
+
+
 def _age_span(s: str, langs: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """Start and end of the relative age that ends ``s`` (trailing punctuation allowed)."""
-    if not _may_end_with_age(s, langs):
+    if not _may_end_with_age(s, langs) or not _may_end_with_clock_age(s, langs):
         return None
     pos = max(0, len(s) - _AGE_WINDOW)
     regex = _age_tail_re(langs)
@@ -585,6 +598,12 @@ def _date_candidates(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 names.add("month_day")
     if not names:
         return ()
+    return _date_res_named(frozenset(names))
+
+
+@cache  # per set of pattern names: at most 64
+def _date_res_named(names: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns of :func:`_date_res` called ``names``, in their order."""
     return tuple((name, regex) for name, regex in _date_res() if name in names)
 
 
@@ -791,22 +810,13 @@ def _may_end_with_date(s: str) -> bool:
 _DATE_WINDOW = 120
 
 
-#: Separators some date patterns cannot match without ("2025-03-12",
-#: "12/03/2025", "2025. március 12.", "2025年3月12日"): a line with none of
-#: them is not searched with that pattern.
-_DATE_SEPARATORS = {"ymd": "-/.", "numeric": "-/.", "year_month_day": ".", "cjk": "年년"}
-
-
 def _date_tail(s: str) -> tuple[int, int, str] | None:
     """Start, end and ISO value of the date (with its time) that ends ``s``."""
     best: tuple[int, int, str] | None = None
     offset = max(0, len(s) - _DATE_WINDOW)
     if not _may_end_with_date(s) or not FOUR_DIGITS.search(s, offset):
         return None
-    for name, regex in _date_res():
-        needs = _DATE_SEPARATORS.get(name)
-        if needs is not None and not any(ch in s for ch in needs):
-            continue
+    for name, regex in _date_candidates(s):  # the patterns that can match (most lines: none)
         pos = offset
         while (m := regex.search(s, pos)) is not None:
             if best is not None and m.start() >= best[0]:
@@ -824,6 +834,63 @@ def _date_tail(s: str) -> tuple[int, int, str] | None:
     return best
 
 
+#: The characters that :func:`split_glued_source` tests a line's last one
+#: against (trailing :data:`_JUNK` stripped): ASCII letters and punctuation.
+_TESTED_LAST_CHARS = [ch for ch in string.ascii_letters + string.punctuation if ch not in _JUNK]
+
+#: Of those, the ones no date ends with (:func:`_may_end_with_date` fails on
+#: a line ending with one, unless a "(" precedes it by at most four characters).
+_NEVER_ENDS_DATE = frozenset(
+    ch
+    for ch in _TESTED_LAST_CHARS
+    if ch not in "(（" and (folded := lexicon.caseless(ch)) and folded[-1] not in _DATE_LAST_CHARS
+)
+
+
+@cache
+def _never_ends_age(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """Of :data:`_TESTED_LAST_CHARS`, the ones no age in ``langs`` ends with
+    (:func:`_may_end_with_age` fails on a line ending with one)."""
+    last_chars = _age_endings(langs).last_chars
+    return frozenset(
+        ch for ch in _TESTED_LAST_CHARS if (folded := lexicon.caseless(ch)) and folded[-1] not in last_chars
+    )
+
+
+@cache
+def _glued_never_ends_with(lang: str | None) -> frozenset[str]:
+    """Characters a line ending with which has no glued source (in ``lang``):
+    neither a date nor an age ends with them (see :func:`split_glued_source`)."""
+    return _NEVER_ENDS_DATE & _never_ends_age(_age_languages(lang))
+
+
+def may_be_glued(line: str, *, lang: str | None = None) -> bool:
+    """False when :func:`split_glued_source` (same ``lang``) surely returns
+    None: the line ends with a character that ends neither a date nor an age
+    (and has no "(" among its last five characters).  One set lookup, for
+    callers that test many lines; most lines fail it."""
+    return line[-1:] not in _glued_never_ends_with(lang) or "(" in line[-5:] or "（" in line[-5:]
+
+
+#: Where a date can start right after a character that is not a space (so
+#: touching a source): a digit after a non-digit, a letter after a non-letter
+#: or a lowercase-uppercase step (the starts the date patterns allow, see
+#: the ``camel`` rule of :func:`_date_cores`).
+GLUED_DATE_START = re.compile(r"(?<=\S)(?:(?<!\d)\d|(?<![^\W\d_])[^\W\d_]|(?<=[a-zà-ÿ])[A-ZÀ-Þ])")
+
+
+def _may_start_glued_date(s: str) -> bool:
+    """Can a date that :func:`_date_tail` finds in ``s`` start right after a
+    non-space character?  Every date holds a year (a run of exactly four
+    digits) at or after its start, so only the text up to the last year's
+    first digit is searched for such a start."""
+    offset = max(0, len(s) - _DATE_WINDOW)
+    last_year = -1
+    for m in YEAR_RUN.finditer(s, offset):
+        last_year = m.start()
+    return last_year >= 0 and GLUED_DATE_START.search(s, max(1, offset), last_year + 1) is not None
+
+
 def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str, str] | None:
     """Split a source name glued to a date or an age: ``"Axios12-03-2025"``.
 
@@ -837,27 +904,60 @@ def split_glued_source(line: str, *, lang: str | None = None) -> tuple[str, str,
     s = line.strip()
     if not s or len(s) > 200:
         return None
+    return _glued_and_age(s, _age_languages(lang))[0]
+
+
+def glued_source_or_age(line: str, *, lang: str | None = None) -> tuple[tuple[str, str, str] | None, str | None]:
+    """``split_glued_source(line)``, and the stripped line when it is one
+    relative age and nothing else (``parse_age(line) == line.strip()``), else
+    None: for a line that may be either, with one search for the age."""
+    s = line.strip()
+    if not s:
+        return None, None
     langs = _age_languages(lang)
-    # the cheap tests of _date_tail and _age_span first: most lines fail both
-    dated = _date_tail(s)
-    aged = _age_span(s, langs) if _may_end_with_age(s, langs) else None
+    glued, aged = (None, _age_span(s, langs)) if len(s) > 200 else _glued_and_age(s, langs)
+    return glued, s if aged == (0, len(s)) else None
+
+
+def _glued_and_age(s: str, langs: tuple[str, ...] | None) -> tuple[tuple[str, str, str] | None, tuple[int, int] | None]:
+    """:func:`split_glued_source` of a stripped line (at most 200 characters),
+    and the age that ends it (:func:`_age_span`), found on the way."""
+    # The first tests of _date_tail and _age_span, on the line's last
+    # character (trailing punctuation aside) and its years, done once here:
+    # most lines end with a letter that ends neither a date nor an age.
+    tail = _strip_junk(s[-_AGE_WINDOW:]) if s[-1] in _JUNK else s
+    if not tail:
+        return None, None
+    last = tail[-1]
+    may_be_dated = (
+        last not in _NEVER_ENDS_DATE or "(" in tail[-5:] or "（" in tail[-5:]
+    ) and FOUR_DIGITS.search(s, max(0, len(s) - _DATE_WINDOW)) is not None
+    may_be_aged = last not in _never_ends_age(langs)
+    if not may_be_dated and not may_be_aged:
+        return None, None  # most lines
+    aged = _age_span(s, langs) if may_be_aged else None
+    if may_be_dated and aged is None and not _may_start_glued_date(s):
+        # The date that ends the line, if any, starts it or follows a space:
+        # it would be refused, and with no age either the answer is None.
+        may_be_dated = False
+    dated = _date_tail(s) if may_be_dated else None
     if aged is None:
         if dated is None:
-            return None  # most lines: neither a date nor an age ends them
+            return None, None  # most lines: neither a date nor an age ends them
         candidates = [dated]
     else:
         candidates = sorted([(aged[0], aged[1], ""), dated]) if dated is not None else [(*aged, "")]
     for start, end, iso in candidates:
         if start == 0:
-            return None
+            return None, aged
         head = s[:start]
         if head[-1].isspace() or not _plausible_head(head, glued=True):
             continue
-        return head.rstrip(_HEAD_SEPARATORS), s[start:end], iso
-    return None
+        return (head.rstrip(_HEAD_SEPARATORS), s[start:end], iso), aged
+    return None, aged
 
 
 def patterns() -> tuple[re.Pattern[str], ...]:
     """Every compiled regex of this module (for the backtracking-safety test)."""
     dated = (*_date_res(), *_short_date_res())
-    return (_age_tail_re(), _TRAILER, _LEAD_TIME, *(regex for _, regex in dated))
+    return (_age_tail_re(), _TRAILER, _LEAD_TIME, GLUED_DATE_START, *(regex for _, regex in dated))

@@ -679,6 +679,8 @@ _STRIP_MARKS_SCRIPTS = ("LATIN", "GREEK")
 
 def _without_marks(word: str) -> str:
     """Latin/Greek letters without accents ("février" -> "fevrier"); other scripts untouched."""
+    if word.isascii():
+        return word  # no accents to strip (and NFD, NFC leave ASCII as it is): most words
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", word):
         if unicodedata.category(ch) == "Mn" and out:
@@ -755,16 +757,23 @@ def month_number(name: str, lang: str | None = None) -> int | None:
 
     With ``lang`` that language's reading wins over the merged one.
     """
-    forms = [month_key(name)]
-    forms += [_without_marks(forms[0]), forms[0].translate(_FOLD)]
+    key = month_key(name)
     tables: list[Mapping[str, int]] = []
     if lang is not None:
         table = _months_by_language().get(_language_code(lang))
         if table is not None:
             tables.append(table)
     tables.append(_merged_months())
+    # per table the name as written, then unaccented and folded: those two
+    # forms are computed only when needed (most names are found as written)
+    other_forms: tuple[str, ...] | None = None
     for table in tables:
-        for form in forms:
+        number = table.get(key)
+        if number is not None:
+            return number
+        if other_forms is None:
+            other_forms = (_without_marks(key), key.translate(_FOLD))
+        for form in other_forms:
             number = table.get(form)
             if number is not None:
                 return number

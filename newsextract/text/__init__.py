@@ -118,8 +118,8 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
         article.blocks = build_blocks(
             region_lines, zones, header.used | ({a.title} if a.title is not None else set())
         )
-        for ln in region_lines:
-            if ln.label == "read_also" and zones[ln.index] is None:
+        for ln in [ln for ln in region_lines if ln.label == "read_also"]:  # a few lines at most
+            if zones[ln.index] is None:
                 teaser = read_also_teaser(ln)
                 if teaser:
                     related.append(teaser)

@@ -48,6 +48,8 @@ MIN_ARTICLE_SCORE = 2.0
 TITLE_WINDOW = 15
 #: Headline length bounds (effective characters).
 TITLE_MIN, TITLE_MAX, TITLE_LONG = 8, 300, 150
+#: The labels a headline can have.
+TITLE_LABELS = frozenset({"short", "near", "good", "bad"})
 
 #: Photo captions end with a credit in brackets: "(Bernat Armangue/AP)".
 CAPTION_CREDIT = re.compile(
@@ -73,6 +75,8 @@ WHOLLY_QUOTED = re.compile(
 QUOTE_OPENERS = frozenset('“«„"「')
 
 SKIP_LABELS = frozenset({"chrome", "meta", "form", "no_comments", "comments", "related", "tags"})
+#: Lines that are no body block: those and read-also teasers.
+BLOCK_SKIP_LABELS = SKIP_LABELS | {"read_also"}
 
 
 def line_score(line: Line, zone: str | None) -> float:
@@ -154,11 +158,12 @@ def _is_caption(line: Line) -> bool:
 
 def title_score(line: Line, distance: int, zone: str | None, repeated: bool) -> float | None:
     """How headline-like a line above the body is (None: cannot be the title)."""
-    if line.label not in ("short", "near", "good", "bad") or _is_caption(line):
+    # the cheap tests first (length, label), then the caption and word count
+    if not TITLE_MIN <= line.length <= TITLE_MAX or line.label not in TITLE_LABELS or _is_caption(line):
         return None
     text = line.text
     words = len(text.split())
-    if not TITLE_MIN <= line.length <= TITLE_MAX or (words < 2 and line.length < 16):
+    if words < 2 and line.length < 16:
         return None
     if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
         return None
@@ -285,7 +290,11 @@ def read_header(lines: list[Line], lo: int, hi: int) -> Header:
     header = Header()
     for i in range(lo, hi):
         line = lines[i]
-        glued = dates.split_glued_source(line.text, lang=line.lang)
+        glued = (
+            dates.split_glued_source(line.text, lang=line.lang)
+            if dates.may_be_glued(line.text, lang=line.lang)
+            else None  # most lines: one set lookup
+        )
         if glued:
             source, _when, iso = glued
             header.site_name = header.site_name or source
@@ -309,10 +318,10 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
         ln
         for ln in lines
         if zones[ln.index] is None
-        and ln.label not in SKIP_LABELS
-        and ln.label != "read_also"
+        and ln.label not in BLOCK_SKIP_LABELS
         and ln.index not in used
-        and not _is_caption(ln)
+        # the test of _is_caption that most lines fail, without the call
+        and not (ln.text.rstrip().endswith(")") and _is_caption(ln))
     ]
     blocks: list[Block] = []
     base_indent = min((ln.indent for ln in kept if not ln.bullet), default=0)
@@ -327,7 +336,7 @@ def build_blocks(lines: list[Line], zones: list[str | None], used: set[int]) -> 
             blocks.append(Block("table", "\n".join(ln.text for ln in kept[i:j]), rows=rows))
             i = j
             continue
-        if line.bullet or _is_item_like(line):
+        if line.bullet or (line.label == "short" and not line.sentence):  # _is_item_like
             j = i + 1
             if line.bullet:
                 while j < len(kept) and kept[j].bullet and _adjacent(kept[j - 1], kept[j]):

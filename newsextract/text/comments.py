@@ -20,6 +20,10 @@ MAX_AUTHOR_CHARS = 60
 #: The longest line that can be a comment header ("Gary M on September 17, 2018 at 8:50 pm said:").
 MAX_TIME_LINE_CHARS = 120
 
+#: Letters that can end an age followed by a time of day (dates.parse_age_at):
+#: "07:52 am", "7.52 a.m." (other ends are a digit or ".").
+AGE_AT_ENDS = frozenset("mM")
+
 DROP_LABELS = frozenset({"comments", "no_comments", "form", "chrome", "related", "tags"})
 
 
@@ -43,7 +47,14 @@ def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
     text = line.text
     if len(text) > MAX_TIME_LINE_CHARS:
         return None  # a comment header is short; prose is not parsed for dates
-    age = dates.parse_age(text, lang=line.lang) or dates.parse_age_at(text, lang=line.lang)
+    # most lines end with a letter that ends no age and no time of day
+    # ("2 days ago at 07:52 am" ends with a digit, "m" or "."): no age parsing
+    last = text[-1:]
+    age = (
+        None
+        if last in dates.ages_never_end_with(line.lang) and last not in AGE_AT_ENDS
+        else dates.parse_age(text, lang=line.lang) or dates.parse_age_at(text, lang=line.lang)
+    )
     if age:
         rest = text.replace(age, " ", 1).strip(" ·|-–—,")
         if len(rest.split()) <= MAX_AUTHOR_WORDS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import dates
@@ -49,20 +50,28 @@ class Role:
 SKIP_LABELS = frozenset({"chrome", "form", "related", "comments", "tags", "no_comments"})
 
 
-def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
+def _role(line: Line, next_line: Line | None, repeated: Callable[[str], bool]) -> Role:
+    """The line's part in a teaser; ``repeated``: whether a text occurs more
+    than once in the section (a repeated name is a source)."""
     text = line.text
     if text.startswith(("http", "www.")) and URL.match(text):
         return Role("url", text)
     if not text[:1].isalpha() and not any(ch.isalpha() for ch in text):
         return Role("skip", text)  # "1", "2": list numbering
     if len(text) <= MAX_META_LINE_CHARS:
-        glued = dates.split_glued_source(text, lang=line.lang)
+        meta = line.label == "meta"
+        age: str | None = None
+        if meta:  # a glued source, an age ("3 hours ago") or a date: one age search for the first two
+            glued, age = dates.glued_source_or_age(text, lang=line.lang)
+        elif dates.may_be_glued(text, lang=line.lang):
+            glued = dates.split_glued_source(text, lang=line.lang)
+        else:
+            glued = None  # most lines: one set lookup
         if glued:
             source, when, iso = glued
             is_age = dates.parse_age(when, lang=line.lang) is not None
             return Role("source", source, published=iso or None, age=when if is_age else None)
-        if line.label == "meta":
-            age = dates.parse_age(text, lang=line.lang)
+        if meta:
             if age and age == text:
                 return Role("time", text, age=age)
             found = dates.find_date(text)
@@ -75,7 +84,7 @@ def _role(line: Line, next_line: Line | None, repeated: bool) -> Role:
         and line.length <= MAX_SOURCE_CHARS
         and not line.sentence
         and (words := len(text.split())) <= MAX_SOURCE_WORDS
-        and (words <= SURE_SOURCE_WORDS or repeated)
+        and (words <= SURE_SOURCE_WORDS or repeated(text))
     ):
         return Role("source", text)
     if line.length > MAX_TITLE_CHARS or (line.label in ("good", "near") and line.sentence):
@@ -92,11 +101,20 @@ def _strip_prefix(text: str) -> str:
 
 
 def parse_teasers(lines: list[Line]) -> list[Teaser]:
-    counts = Counter(ln.text for ln in lines)
+    counts: Counter[str] | None = None
+
+    def repeated(text: str) -> bool:
+        nonlocal counts
+        if counts is None:  # counted when first asked (few sections have a long source name)
+            counts = Counter(ln.text for ln in lines)
+        return counts[text] > 1
+
+    last = len(lines) - 1
     roles = [
         role
-        for ln, next_line in zip(lines, [*lines[1:], None], strict=True)
-        if ln.label not in SKIP_LABELS and (role := _role(ln, next_line, counts[ln.text] > 1)).kind != "skip"
+        for i, ln in enumerate(lines)
+        if ln.label not in SKIP_LABELS
+        and (role := _role(ln, lines[i + 1] if i < last else None, repeated)).kind != "skip"
     ]
     first_title = next((i for i, r in enumerate(roles) if r.kind == "title"), None)
     first_meta = next((i for i, r in enumerate(roles) if r.kind in ("source", "time")), None)
