@@ -42,6 +42,7 @@ from functools import cache
 from . import lexicon
 
 __all__ = [
+    "DocumentDates",
     "ages_never_end_with",
     "find_date",
     "glued_source_or_age",
@@ -961,3 +962,67 @@ def patterns() -> tuple[re.Pattern[str], ...]:
     """Every compiled regex of this module (for the backtracking-safety test)."""
     dated = (*_date_res(), *_short_date_res())
     return (_age_tail_re(), _TRAILER, _LEAD_TIME, GLUED_DATE_START, *(regex for _, regex in dated))
+
+
+class DocumentDates:
+    """:func:`find_date`, :func:`parse_age` and :func:`split_glued_source`
+    with their answers kept, for one document.
+
+    The text path parses a dateline or an age when it classifies the line
+    and again when it reads the article header, a comment header or a teaser
+    (and a page repeats such lines); one instance per document answers the
+    repeats from a dict.  Every argument is part of the key, so calls with
+    different arguments are never conflated.  Create one per document and
+    drop it with the document: nothing is kept across documents.
+    (:func:`parse_age_at` is not kept: it dismisses most lines by their last
+    character, faster than a lookup.)
+    """
+
+    __slots__ = ("_ages", "_dates", "_glued", "_plain_dates")
+
+    def __init__(self) -> None:
+        self._plain_dates: dict[str, tuple[str, str] | None] = {}  # find_date(text), the text path's only call
+        self._dates: dict[tuple[str, str | None, bool, bool], tuple[str, str] | None] = {}
+        self._ages: dict[tuple[str, bool, str | None], str | None] = {}
+        self._glued: dict[tuple[str, str | None], tuple[str, str, str] | None] = {}
+
+    def find_date(
+        self, text: str, *, lang: str | None = None, month_first: bool = False, whole_line: bool = False
+    ) -> tuple[str, str] | None:
+        if lang is None and not month_first and not whole_line:
+            plain = self._plain_dates
+            if text in plain:
+                return plain[text]
+            found = plain[text] = find_date(text)
+            return found
+        key = (text, lang, month_first, whole_line)
+        memo = self._dates
+        if key in memo:
+            return memo[key]
+        found = memo[key] = find_date(text, lang=lang, month_first=month_first, whole_line=whole_line)
+        return found
+
+    def parse_age(self, line: str, *, whole_line: bool = False, lang: str | None = None) -> str | None:
+        key = (line, whole_line, lang)
+        memo = self._ages
+        if key in memo:
+            return memo[key]
+        age = memo[key] = parse_age(line, whole_line=whole_line, lang=lang)
+        return age
+
+    def split_glued_source(self, line: str, *, lang: str | None = None) -> tuple[str, str, str] | None:
+        key = (line, lang)
+        memo = self._glued
+        if key in memo:
+            return memo[key]
+        glued = memo[key] = split_glued_source(line, lang=lang)
+        return glued
+
+    def glued_source_or_age(
+        self, line: str, *, lang: str | None = None
+    ) -> tuple[tuple[str, str, str] | None, str | None]:
+        """:func:`glued_source_or_age`; its first half is kept as the line's
+        :meth:`split_glued_source`."""
+        glued, age = glued_source_or_age(line, lang=lang)
+        self._glued[line, lang] = glued
+        return glued, age

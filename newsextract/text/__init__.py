@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
+from .. import dates
 from ..language import SAMPLE_CHARS, detect_language
 from ..model import Article, Comments, Document, Source, Teaser
 from . import features
@@ -42,6 +43,7 @@ class Analysis:
     region: tuple[int, int] | None
     title: int | None
     language: str | None
+    memo: dates.DocumentDates  # what classify parsed, for the later stages
 
 
 def _language_sample(lines: list[Line]) -> str:
@@ -62,7 +64,8 @@ def analyse(text: str) -> Analysis:
     language = detect_language(_language_sample(lines) or text)
     profile = features.Profile.for_language(language)
     features.compute(lines, profile)
-    classify(lines, profile)
+    memo = dates.DocumentDates()  # one per document
+    classify(lines, profile, memo)
     zones = assign_zones(lines)
     region = best_region(lines, zones)
     if region is not None:
@@ -74,7 +77,7 @@ def analyse(text: str) -> Analysis:
             region = (title + 1, region[1])
     else:
         title = first_title_line(lines, zones)
-    return Analysis(lines, zones, region, title, language)
+    return Analysis(lines, zones, region, title, language, memo)
 
 
 #: Several tags on one line: "#Xiaomi #EV", "xiaomi, electric cars, China".
@@ -110,7 +113,7 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
     if a.region is not None:
         start, end = a.region
         header_from = a.title + 1 if a.title is not None and a.title < start else max(0, start - 3)
-        header = read_header(lines, header_from, min(start + 3, end + 1))
+        header = read_header(lines, header_from, min(start + 3, end + 1), a.memo)
         article.authors = header.authors
         article.published = header.published
         article.site_name = header.site_name
@@ -125,7 +128,7 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
                     related.append(teaser)
                     positions[id(teaser)] = ln.index
     elif a.title is not None:
-        header = read_header(lines, a.title + 1, min(a.title + 4, len(lines)))
+        header = read_header(lines, a.title + 1, min(a.title + 4, len(lines)), a.memo)
         article.authors, article.published, article.site_name = (
             header.authors,
             header.published,
@@ -141,11 +144,11 @@ def parse_text(text: str, *, url: str | None = None, source: Source | None = Non
         for tag in split_tags(ln.text)
     ]
     comments: Comments = comments_from_spans(
-        lines, [(i, j) for zone, i, j in spans if zone == "comments"], end
+        lines, [(i, j) for zone, i, j in spans if zone == "comments"], end, a.memo
     )
     for zone, i, j in spans:
         if zone == "related":
-            for teaser in parse_teasers(lines[i:j]):
+            for teaser in parse_teasers(lines[i:j], a.memo):
                 related.append(teaser)
                 positions[id(teaser)] = i
     related.sort(key=lambda t: positions.get(id(t), len(lines)))

@@ -261,10 +261,11 @@ def split_authors(text: str) -> list[str]:
     return names
 
 
-def read_byline(text: str) -> tuple[list[str], str | None]:
-    """Authors and date from a byline or dateline ("By A and B | May 3, 2024")."""
+def read_byline(text: str, memo: dates.DocumentDates | None = None) -> tuple[list[str], str | None]:
+    """Authors and date from a byline or dateline ("By A and B | May 3, 2024").
+    ``memo``: the document's parsed dates (classify found most datelines' dates)."""
     published = None
-    found = dates.find_date(text)
+    found = (memo or dates.DocumentDates()).find_date(text)
     if found:
         published = found[1]
         text = text.replace(found[0], " ")
@@ -285,13 +286,15 @@ def _after_prefix(text: str, prefix: str) -> str:
     return parts[len(words)] if len(parts) > len(words) else ""
 
 
-def read_header(lines: list[Line], lo: int, hi: int) -> Header:
-    """Bylines, datelines and glued "Source12-03-2025" lines between ``lo`` and ``hi``."""
+def read_header(lines: list[Line], lo: int, hi: int, memo: dates.DocumentDates | None = None) -> Header:
+    """Bylines, datelines and glued "Source12-03-2025" lines between ``lo`` and
+    ``hi``; ``memo``: the document's parsed dates (see :func:`.classify.classify`)."""
+    memo = memo or dates.DocumentDates()
     header = Header()
     for i in range(lo, hi):
         line = lines[i]
         glued = (
-            dates.split_glued_source(line.text, lang=line.lang)
+            memo.split_glued_source(line.text, lang=line.lang)
             if dates.may_be_glued(line.text, lang=line.lang)
             else None  # most lines: one set lookup
         )
@@ -303,7 +306,7 @@ def read_header(lines: list[Line], lo: int, hi: int) -> Header:
             continue
         if line.label != "meta":
             continue
-        authors, published = read_byline(line.text)
+        authors, published = read_byline(line.text, memo)
         is_byline = line.reason == "byline"
         if authors and (is_byline or (published and not header.authors and len(authors) <= 2)):
             header.authors = header.authors or authors

@@ -162,6 +162,7 @@ def marker_label(
     match: lexicon.LineMatcher | None = None,
     page: PageWords | None = None,
     found: lexicon.LineMatch | None = None,
+    memo: dates.DocumentDates | None = None,
 ) -> tuple[str, str] | None:
     """Labels that come from what a line *says* (lexicon matches).
 
@@ -169,9 +170,11 @@ def marker_label(
     expressions, the date and age parsers) only after a cheap test that the
     line can match at all.  ``page`` is :func:`page_words` of the line's
     document (default: every word); ``found`` the line's match, when the
-    caller matched many lines at once.
+    caller matched many lines at once; ``memo`` keeps the date and age
+    parsers' answers for the document's later stages.
     """
     text = line.text
+    memo = memo or dates.DocumentDates()
     m = found if found is not None else (match or lexicon.line_matcher(WHOLE_LINE, PREFIXES))(text)
     words = page or _all_words()
     # The common line: no lexicon phrase, and nothing the character- and
@@ -179,11 +182,13 @@ def marker_label(
     # form-field rules are left.
     quiet = len(text) <= MAX_META_CHARS and m is lexicon.NO_MATCH and text.isascii()
     if quiet and words.triggers.search(text.lower()) is None:
-        return _quiet_label(line)
-    return _said_label(line, m, words)
+        return _quiet_label(line, memo)
+    return _said_label(line, m, words, memo)
 
 
-def _said_label(line: Line, m: lexicon.LineMatch, words: PageWords) -> tuple[str, str] | None:
+def _said_label(
+    line: Line, m: lexicon.LineMatch, words: PageWords, memo: dates.DocumentDates
+) -> tuple[str, str] | None:
     """:func:`marker_label` of a line that is not quiet."""
     text = line.text
     whole, prefix = m.whole, m.prefixes
@@ -223,12 +228,12 @@ def _said_label(line: Line, m: lexicon.LineMatch, words: PageWords) -> tuple[str
         return "chrome", "copyright"
     if "comment_form" in whole:
         return "form", "comment-form phrase"
-    if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, has_digit):
+    if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, has_digit, memo):
         return "meta", "age"
     if has_digit and len(text) <= MAX_AGE_AT_CHARS and dates.parse_age_at(text, lang=line.lang):
         return "meta", "age"
     if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
-        dated = dates.find_date(text)
+        dated = memo.find_date(text)
         if dated and len(text) - len(dated[0]) <= 40:
             return "meta", "date"
     if "byline_prefix" in prefix and len(text.split()) <= 12 and not line.sentence:
@@ -242,7 +247,7 @@ def _said_label(line: Line, m: lexicon.LineMatch, words: PageWords) -> tuple[str
     return None
 
 
-def _quiet_label(line: Line) -> tuple[str, str] | None:
+def _quiet_label(line: Line, memo: dates.DocumentDates) -> tuple[str, str] | None:
     """:func:`marker_label` of a short line that no lexicon phrase matches and
     that holds none of its page's triggers (PageWords.triggers): only the age
     and form-field rules can label it."""
@@ -250,7 +255,7 @@ def _quiet_label(line: Line) -> tuple[str, str] | None:
     if (
         len(text) <= MAX_AGE_CHARS
         and text[-1:] not in dates.ages_never_end_with(line.lang)
-        and _is_age(text, line.lang, False)
+        and _is_age(text, line.lang, False, memo)
     ):
         return "meta", "age"
     if "[" in line.raw and FORM_FIELD.search(line.raw):
@@ -258,12 +263,12 @@ def _quiet_label(line: Line) -> tuple[str, str] | None:
     return None
 
 
-def _is_age(text: str, lang: str | None, has_digit: bool) -> bool:
+def _is_age(text: str, lang: str | None, has_digit: bool, memo: dates.DocumentDates) -> bool:
     """The whole line is a relative time ("3 hours ago", "il y a 2 jours")."""
     return (
         dates.may_end_with_age(text, lang=lang)
         and may_be_age(text, has_digit)
-        and dates.parse_age(text, lang=lang) == text.strip()
+        and memo.parse_age(text, lang=lang) == text.strip()
     )
 
 
@@ -385,7 +390,10 @@ def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
 MAX_CAPTION_CHARS = 400
 
 
-def classify(lines: list[Line], profile: Profile) -> None:
+def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | None = None) -> None:
+    """Label every line; ``memo`` (one per document) keeps what the date and
+    age parsers said about the lines, for the later stages to reuse."""
+    memo = memo or dates.DocumentDates()
     scale = density_scale(lines)
     # A page repeats lines (menus, "Reply", "Share"): what a line says is read
     # once per distinct line.  marker_label reads only the line's clean text,
@@ -403,14 +411,16 @@ def classify(lines: list[Line], profile: Profile) -> None:
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
         if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
-            marks[key] = _said_label(line, m, page)  # marker_label, its quiet test done
+            marks[key] = _said_label(line, m, page, memo)  # marker_label, its quiet test done
         elif "[" not in line.raw and (
             len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
         ):
             marks[key] = None  # a quiet line that can be neither a form field nor an age (_quiet_label)
         else:
             # what marker_label would return, without its tests (a long line's form field is not read)
-            marks[key] = _quiet_label(line) if len(text) <= MAX_META_CHARS else _said_label(line, m, page)
+            marks[key] = (
+                _quiet_label(line, memo) if len(text) <= MAX_META_CHARS else _said_label(line, m, page, memo)
+            )
     for line, key in zip(lines, keys, strict=True):
         marked = marks[key]
         if marked:

@@ -42,8 +42,9 @@ def _is_name(line: Line) -> bool:
     )
 
 
-def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
-    """(published, age, rest) when the line carries a comment time."""
+def _time_of(line: Line, memo: dates.DocumentDates) -> tuple[str | None, str | None, str] | None:
+    """(published, age, rest) when the line carries a comment time; ``memo``:
+    the document's parsed dates (classify parsed the lines labelled ``meta``)."""
     text = line.text
     if len(text) > MAX_TIME_LINE_CHARS:
         return None  # a comment header is short; prose is not parsed for dates
@@ -53,13 +54,13 @@ def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
     age = (
         None
         if last in dates.ages_never_end_with(line.lang) and last not in AGE_AT_ENDS
-        else dates.parse_age(text, lang=line.lang) or dates.parse_age_at(text, lang=line.lang)
+        else memo.parse_age(text, lang=line.lang) or dates.parse_age_at(text, lang=line.lang)
     )
     if age:
         rest = text.replace(age, " ", 1).strip(" ·|-–—,")
         if len(rest.split()) <= MAX_AUTHOR_WORDS:
             return None, age, rest
-    found = dates.find_date(text)
+    found = memo.find_date(text)
     if found:
         rest = text.replace(found[0], " ", 1).strip(" ·|-–—,@")
         for word in ("at", "um", "à", "a las", "às", "в"):
@@ -70,14 +71,16 @@ def _time_of(line: Line) -> tuple[str | None, str | None, str] | None:
     return None
 
 
-def parse_comments(lines: list[Line]) -> list[Comment]:
-    """Parse the lines of one comments section (its heading included or not)."""
+def parse_comments(lines: list[Line], memo: dates.DocumentDates | None = None) -> list[Comment]:
+    """Parse the lines of one comments section (its heading included or not);
+    ``memo``: the document's parsed dates."""
+    memo = memo or dates.DocumentDates()
     body = [ln for ln in lines if ln.label not in ("comments", "no_comments", "related", "tags")]
     # (first line, time line, author, published, age, depth)
     headers: list[tuple[int, int, str | None, str | None, str | None, int]] = []
     used_as_author: set[int] = set()
     for k, line in enumerate(body):
-        when = _time_of(line)
+        when = _time_of(line, memo)
         if when is None:
             continue
         published, age, rest = when
@@ -118,17 +121,20 @@ def parse_comments(lines: list[Line]) -> list[Comment]:
     return out
 
 
-def comments_from_spans(lines: list[Line], spans: list[tuple[int, int]], after: int) -> Comments:
+def comments_from_spans(
+    lines: list[Line], spans: list[tuple[int, int]], after: int, memo: dates.DocumentDates | None = None
+) -> Comments:
     """The comments section: of the comments ``spans`` (first line, end), the
-    first one after line ``after`` (the article's end), else the first anywhere."""
+    first one after line ``after`` (the article's end), else the first anywhere.
+    ``memo``: the document's parsed dates."""
     if not spans:
         return Comments(found=False)
     chosen = next((s for s in spans if s[0] > after), spans[0])
-    items = parse_comments(lines[chosen[0] : chosen[1]])
+    items = parse_comments(lines[chosen[0] : chosen[1]], memo)
     if not items:  # a heading that was only a counter: try the other sections
         for span in spans:
             if span != chosen:
-                items = parse_comments(lines[span[0] : span[1]])
+                items = parse_comments(lines[span[0] : span[1]], memo)
                 if items:
                     break
     return Comments(found=True, items=items)

@@ -50,9 +50,12 @@ class Role:
 SKIP_LABELS = frozenset({"chrome", "form", "related", "comments", "tags", "no_comments"})
 
 
-def _role(line: Line, next_line: Line | None, repeated: Callable[[str], bool]) -> Role:
+def _role(
+    line: Line, next_line: Line | None, repeated: Callable[[str], bool], memo: dates.DocumentDates
+) -> Role:
     """The line's part in a teaser; ``repeated``: whether a text occurs more
-    than once in the section (a repeated name is a source)."""
+    than once in the section (a repeated name is a source); ``memo``: the
+    document's parsed dates."""
     text = line.text
     if text.startswith(("http", "www.")) and URL.match(text):
         return Role("url", text)
@@ -62,19 +65,19 @@ def _role(line: Line, next_line: Line | None, repeated: Callable[[str], bool]) -
         meta = line.label == "meta"
         age: str | None = None
         if meta:  # a glued source, an age ("3 hours ago") or a date: one age search for the first two
-            glued, age = dates.glued_source_or_age(text, lang=line.lang)
+            glued, age = memo.glued_source_or_age(text, lang=line.lang)
         elif dates.may_be_glued(text, lang=line.lang):
-            glued = dates.split_glued_source(text, lang=line.lang)
+            glued = memo.split_glued_source(text, lang=line.lang)
         else:
             glued = None  # most lines: one set lookup
         if glued:
             source, when, iso = glued
-            is_age = dates.parse_age(when, lang=line.lang) is not None
+            is_age = memo.parse_age(when, lang=line.lang) is not None
             return Role("source", source, published=iso or None, age=when if is_age else None)
         if meta:
             if age and age == text:
                 return Role("time", text, age=age)
-            found = dates.find_date(text)
+            found = memo.find_date(text)
             if found:
                 return Role("time", text, published=found[1])
     if line.label == "read_also":
@@ -100,7 +103,9 @@ def _strip_prefix(text: str) -> str:
     return text
 
 
-def parse_teasers(lines: list[Line]) -> list[Teaser]:
+def parse_teasers(lines: list[Line], memo: dates.DocumentDates | None = None) -> list[Teaser]:
+    """The teasers of a related section; ``memo``: the document's parsed dates."""
+    memo = memo or dates.DocumentDates()
     counts: Counter[str] | None = None
 
     def repeated(text: str) -> bool:
@@ -114,7 +119,7 @@ def parse_teasers(lines: list[Line]) -> list[Teaser]:
         role
         for i, ln in enumerate(lines)
         if ln.label not in SKIP_LABELS
-        and (role := _role(ln, lines[i + 1] if i < last else None, repeated)).kind != "skip"
+        and (role := _role(ln, lines[i + 1] if i < last else None, repeated, memo)).kind != "skip"
     ]
     first_title = next((i for i, r in enumerate(roles) if r.kind == "title"), None)
     first_meta = next((i for i, r in enumerate(roles) if r.kind in ("source", "time")), None)
