@@ -398,16 +398,25 @@ def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | No
     # A page repeats lines (menus, "Reply", "Share"): what a line says is read
     # once per distinct line.  marker_label reads only the line's clean text,
     # its sentence end (from the text), the language, and the raw line only
-    # when it holds a "[" (FORM_FIELD).
-    keys = [(ln.text, ln.lang, ln.raw if "[" in ln.raw else "") for ln in lines]
+    # when it holds a "[" (FORM_FIELD).  The common line (the document's
+    # language, no "[") is keyed by its text alone, other lines by a tuple:
+    # a string never equals a tuple, and hashing the text (cached by str) is
+    # cheaper than building and hashing a tuple per line.
+    language = profile.language
+    keys: list[str | tuple[str, str | None, str]] = [
+        ln.text
+        if ln.lang == language and "[" not in ln.raw
+        else (ln.text, ln.lang, ln.raw if "[" in ln.raw else "")
+        for ln in lines
+    ]
     distinct = dict(zip(keys, lines, strict=True))
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
     page = page_words(list(distinct.values()))
     # a line longer than MAX_META_CHARS is read for its prefixes only (_said_label)
     found = match.many([ln.text for ln in distinct.values()], prefixes_only_over=MAX_META_CHARS)
-    marks: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
+    marks: dict[str | tuple[str, str | None, str], tuple[str, str] | None] = {}
     search = page.triggers.search
-    language, never_age = profile.language, dates.ages_never_end_with(profile.language)
+    never_age = dates.ages_never_end_with(language)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
         if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
