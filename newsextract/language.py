@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -109,8 +110,12 @@ def _stopword_index() -> _StopwordIndex:
     return _StopwordIndex(group, tuple(numbers))
 
 
-def detect_language(text: str) -> str | None:
-    """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
+def detect_language(text: str, words: Callable[[], list[str]] | None = None) -> str | None:
+    """Best-guess ISO 639-1 code for ``text``, or None when unsure.
+
+    ``words``, when given, returns :func:`lower_words` of ``text[:SAMPLE_CHARS]``
+    (called only when the stopwords decide): a caller that splits the sample's
+    lines anyway (the text path, for their stopword density) passes them."""
     sample = text[:SAMPLE_CHARS]
     blanked = _blank_punctuation(sample)
     if blanked.isascii() or _encode(blanked, "latin-1") is not None or not ANY_SCRIPT.search(sample):
@@ -118,7 +123,7 @@ def detect_language(text: str) -> str | None:
         # script decides, only the stopwords do
         if not _has_letters(sample, MIN_LETTERS):
             return None
-        return _by_stopwords(sample, blanked, cyrillic=False)
+        return _by_stopwords(words() if words else _words(sample, blanked), cyrillic=False)
     scripts = script_counts(sample)
     letters = sum(scripts.values())
     if letters < MIN_LETTERS:
@@ -139,7 +144,8 @@ def detect_language(text: str) -> str | None:
     for name, code in (("hebrew", "he"), ("thai", "th"), ("devanagari", "hi"), ("greek", "el")):
         if share(name) > SCRIPT_SHARE:
             return code
-    return _by_stopwords(sample, blanked, cyrillic=share("cyrillic") > SCRIPT_SHARE)
+    cyrillic = share("cyrillic") > SCRIPT_SHARE
+    return _by_stopwords(words() if words else _words(sample, blanked), cyrillic=cyrillic)
 
 
 #: Fewer letters than this say nothing about the language.
@@ -238,11 +244,9 @@ def lower_words(text: str) -> list[str]:
     return _words(text, _blank_punctuation(text))
 
 
-def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:
-    """The language whose stopwords cover the most tokens of ``sample``
-    (``blanked`` is ``_blank_punctuation(sample)``)."""
+def _by_stopwords(words: list[str], *, cyrillic: bool) -> str | None:
+    """The language whose stopwords cover the most of the (lowercased) ``words``."""
     index = _stopword_index()
-    words = _words(sample, blanked)
     tokens = len(words)
     # Stopword tokens counted by their set of languages, in order of first
     # occurrence, so that languages enter the vote, and ties among them break,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..language import SAMPLE_CHARS, detect_language
+from ..language import SAMPLE_CHARS, detect_language, lower_words
 from ..model import Article, Comments, Document, Source, Teaser
 from . import features
 from .article import (
@@ -44,24 +44,61 @@ class Analysis:
     language: str | None
 
 
-def _language_sample(lines: list[Line]) -> str:
-    """The long lines, as much of them as language detection reads."""
-    parts: list[str] = []
+def _language_lines(lines: list[Line]) -> list[Line]:
+    """The long lines that language detection reads: joined by newlines, cut
+    at SAMPLE_CHARS (which may cut the last one), they make the sample."""
+    parts: list[Line] = []
     size = 0
     for ln in lines:
         if len(ln.text) >= LANGUAGE_LINE_CHARS:
-            parts.append(ln.text)
+            parts.append(ln)
             size += len(ln.text) + 1
             if size >= SAMPLE_CHARS:
                 break
-    return "\n".join(parts)
+    return parts
+
+
+def _language_sample(lines: list[Line]) -> str:
+    """The long lines, as much of them as language detection reads."""
+    return "\n".join([ln.text for ln in _language_lines(lines)])
+
+
+def _sample_words(sample_lines: list[Line], whole: list[list[str]]) -> list[str]:
+    """``lower_words`` of the language sample (``sample_lines`` joined by
+    newlines, cut at SAMPLE_CHARS), split line by line: a newline separates
+    words as any space does, and a line lowercases on its own (only "Σ"
+    lowercases by its context, which stops at a newline).  The words of each
+    line read whole are appended to ``whole``, for its stopword density."""
+    words: list[str] = []
+    end = 0  # where the line ends in the sample
+    for ln in sample_lines:
+        text = ln.text
+        end += len(text)
+        if end > SAMPLE_CHARS:  # the sample cuts this line: its words are not the line's
+            words += lower_words(text[: len(text) - (end - SAMPLE_CHARS)])
+            break
+        line_words = lower_words(text)
+        whole.append(line_words)
+        words += line_words
+        end += 1  # the newline
+    return words
 
 
 def analyse(text: str) -> Analysis:
     lines = split_lines(text)
-    language = detect_language(_language_sample(lines) or text)
+    sample_lines = _language_lines(lines)
+    # The sample's lines are split into words once, for the language and for
+    # their stopword density (classify reads it for long lines).
+    whole_words: list[list[str]] = []
+    if sample_lines:
+        sample = "\n".join([ln.text for ln in sample_lines])
+        language = detect_language(sample, lambda: _sample_words(sample_lines, whole_words))
+    else:
+        language = detect_language(text)
     profile = features.Profile.for_language(language)
     features.compute(lines, profile)
+    if whole_words:  # (the stopwords decided the language)
+        features.set_densities(sample_lines, whole_words, profile)
     classify(lines, profile)
     zones = assign_zones(lines)
     region = best_region(lines, zones)
