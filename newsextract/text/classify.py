@@ -81,7 +81,7 @@ MIN_DENSITY_SCALE = 0.4
 def density_scale(lines: list[Line]) -> float:
     """Scale for the stopword thresholds: the median density of the
     document's long lines relative to typical prose (capped at 1)."""
-    long_lines = sorted(ln.density for ln in lines if ln.length >= LENGTH_HIGH)
+    long_lines = sorted([ln.density for ln in lines if ln.length >= LENGTH_HIGH])  # (a list sorts in place)
     if len(long_lines) < 3:
         return 1.0
     median = long_lines[len(long_lines) // 2]
@@ -385,21 +385,32 @@ def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
 MAX_CAPTION_CHARS = 400
 
 
+#: The mark of a photo credit: only a line just above one can be a caption.
+PHOTO_CREDIT = ("chrome", "photo credit")
+
+
 def classify(lines: list[Line], profile: Profile) -> None:
     scale = density_scale(lines)
+    language = profile.language
     # A page repeats lines (menus, "Reply", "Share"): what a line says is read
     # once per distinct line.  marker_label reads only the line's clean text,
     # its sentence end (from the text), the language, and the raw line only
-    # when it holds a "[" (FORM_FIELD).
-    keys = [(ln.text, ln.lang, ln.raw if "[" in ln.raw else "") for ln in lines]
+    # when it holds a "[" (FORM_FIELD).  So a line in the document's language
+    # without "[" (nearly all) is keyed by its text alone, a str, whose hash
+    # is cached (a tuple's is computed at each lookup); the others by
+    # (text, language, raw line or ""), which never equals a str.
+    keys = [
+        ln.text if ln.lang is language and "[" not in ln.raw else (ln.text, ln.lang, ln.raw if "[" in ln.raw else "")
+        for ln in lines
+    ]
     distinct = dict(zip(keys, lines, strict=True))
     match = lexicon.line_matcher(WHOLE_LINE, PREFIXES)
     page = page_words(list(distinct.values()))
     # a line longer than MAX_META_CHARS is read for its prefixes only (_said_label)
     found = match.many([ln.text for ln in distinct.values()], prefixes_only_over=MAX_META_CHARS)
-    marks: dict[tuple[str, str | None, str], tuple[str, str] | None] = {}
+    marks: dict[str | tuple[str, str | None, str], tuple[str, str] | None] = {}
     search = page.triggers.search
-    language, never_age = profile.language, dates.ages_never_end_with(profile.language)
+    never_age = dates.ages_never_end_with(language)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
         if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
@@ -411,15 +422,18 @@ def classify(lines: list[Line], profile: Profile) -> None:
         else:
             # what marker_label would return, without its tests (a long line's form field is not read)
             marks[key] = _quiet_label(line) if len(text) <= MAX_META_CHARS else _said_label(line, m, page)
-    for line, key in zip(lines, keys, strict=True):
-        marked = marks[key]
+    # (the marks looked up in C, in line order)
+    for line, marked in zip(lines, map(marks.__getitem__, keys), strict=True):
         if marked:
             line.label, line._reason = marked  # the reason's setter, without the call
         elif line.length < LENGTH_LOW:
             line.label = "short"  # content_class's first rule, without the call (most lines)
         else:
             line.label = content_class(line, profile, scale)  # reason: see Line.reason
-    mark_captions(lines)
+    # Only a line marked here is labelled chrome (yet): without a photo
+    # credit among the marks (most pages), mark_captions finds nothing.
+    if PHOTO_CREDIT in marks.values():
+        mark_captions(lines)
     mark_repeats(lines)
 
 
