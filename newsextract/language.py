@@ -172,14 +172,15 @@ _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
 def _lower_words_table(codec: str) -> bytes:
     """Byte translation for a text encoded in the one-byte ``codec``: each
     character lowercased when it is a word character (a character of the codec
-    again), otherwise a space."""
+    again), otherwise a space; but a newline stays (``str.split`` splits at it
+    as at a space, and :func:`lower_words_by_line` tells the lines apart)."""
     table = bytearray(b" " * 256)
     for byte in range(256):
         try:
             lower = bytes([byte]).decode(codec).lower()
         except UnicodeDecodeError:
             continue  # (no character: never in an encoded text)
-        if lower.isalnum() or lower == "_":
+        if lower.isalnum() or lower == "_" or lower == "\n":
             (table[byte],) = lower.encode(codec)  # one character, one byte
     return bytes(table)
 
@@ -210,22 +211,27 @@ def _blank_punctuation(text: str) -> str:
 
 
 def _words(text: str, blanked: str) -> list[str]:
-    """``WORD.findall(text.lower())``, faster (``blanked`` is
-    ``_blank_punctuation(text)``): with every character that is neither a word
-    character nor white space turned into a space, the words are what
-    ``str.split`` returns, and splitting is several times cheaper than a regex
-    search for each word.  When blanking left pure ASCII, or text of one of
+    """``WORD.findall(text.lower())``: see :func:`_lowered_words`."""
+    return _lowered_words(text, blanked).split()
+
+
+def _lowered_words(text: str, blanked: str) -> str:
+    """``text`` lowercased, with every character that is not a word character
+    turned into a space (or left, when it is white space; newlines are always
+    left): its ``split()`` is ``WORD.findall(text.lower())``, faster
+    (``blanked`` is ``_blank_punctuation(text)``): splitting is several times
+    cheaper than a regex search for each word.  When blanking left pure ASCII, or text of one of
     ONE_BYTE_CODECS, one byte translation lowercases and blanks at once, no
     regex needed; otherwise ``text`` itself is lowercased (as "Σ" lowercases
     by what follows it, blanking must come after)."""
     if blanked.isascii():
-        return blanked.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+        return blanked.encode().translate(_ASCII_LOWER_WORDS).decode()
     for codec, table in _LOWER_WORDS_TABLES:
         encoded = _encode(blanked, codec)
         if encoded is not None:
-            return encoded.translate(table).decode(codec).split()
+            return encoded.translate(table).decode(codec)
     spaced = _OTHER_NON_WORD.sub(" ", text.lower())
-    return spaced.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+    return spaced.encode().translate(_ASCII_LOWER_WORDS).decode()
 
 
 def _encode(text: str, codec: str) -> bytes | None:
@@ -242,6 +248,15 @@ def lower_words(text: str) -> list[str]:
     if text.isascii():
         return text.encode().translate(_ASCII_LOWER_WORDS).decode().split()
     return _words(text, _blank_punctuation(text))
+
+
+def lower_words_by_line(text: str) -> list[list[str]]:
+    """:func:`lower_words` of each line of ``text`` (split at "\\n"), for the
+    cost of one call: the translation keeps the newlines, and a line lowercases
+    on its own within a text (only "Σ" lowercases by its context, which a
+    newline ends)."""
+    blanked = text if text.isascii() else _blank_punctuation(text)
+    return [line.split() for line in _lowered_words(text, blanked).split("\n")]
 
 
 def _by_stopwords(words: list[str], *, cyrillic: bool) -> str | None:

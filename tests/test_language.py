@@ -16,6 +16,7 @@ from newsextract.language import (
     _words,
     detect_language,
     lower_words,
+    lower_words_by_line,
     script_counts,
 )
 
@@ -113,7 +114,8 @@ def test_sample_words_split_the_cut_sample_line_by_line() -> None:
             sample_lines = _language_lines(lines)
             sample = "\n".join([ln.text for ln in sample_lines])
             whole: list[list[str]] = []
-            assert _sample_words(sample_lines, whole) == lower_words(sample[:SAMPLE_CHARS])
+            assert _sample_words(sample, whole) == lower_words(sample[:SAMPLE_CHARS])
+            assert whole == [lower_words(ln.text) for ln in sample_lines[: len(whole)]]
             assert len(sample) > SAMPLE_CHARS and 0 < len(whole) < len(sample_lines)
             profile = Profile.for_language("de")
             set_densities(sample_lines, whole, profile)
@@ -121,3 +123,12 @@ def test_sample_words_split_the_cut_sample_line_by_line() -> None:
                 if ln._density is not None:
                     assert ln._density == stopword_density(ln.text, profile)
             assert sample_lines[len(whole)]._density is None  # the cut line's stays lazy
+
+
+def test_lower_words_by_line_as_each_line_alone() -> None:
+    lines = ["ΟΔΟΣ", "ΣΑΣ ΟΔΟΣ.", "", "Straße, İstanbul — «Ça va» … ok", "Совет: ВО вторник", "中文 日本語 ΣΑΣ", "a_b 1-2"]
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines) + 1):
+            text = "\n".join(lines[i:j])
+            assert lower_words_by_line(text) == [WORD.findall(ln.lower()) for ln in lines[i:j]]
+            assert lower_words(text) == WORD.findall(text.lower())

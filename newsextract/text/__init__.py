@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import chain, groupby
 
-from ..language import SAMPLE_CHARS, detect_language, lower_words
+from ..language import SAMPLE_CHARS, detect_language, lower_words_by_line
 from ..model import Article, Comments, Document, Source, Teaser
 from . import features
 from .article import (
@@ -63,25 +63,13 @@ def _language_sample(lines: list[Line]) -> str:
     return "\n".join([ln.text for ln in _language_lines(lines)])
 
 
-def _sample_words(sample_lines: list[Line], whole: list[list[str]]) -> list[str]:
-    """``lower_words`` of the language sample (``sample_lines`` joined by
-    newlines, cut at SAMPLE_CHARS), split line by line: a newline separates
-    words as any space does, and a line lowercases on its own (only "Σ"
-    lowercases by its context, which stops at a newline).  The words of each
-    line read whole are appended to ``whole``, for its stopword density."""
-    words: list[str] = []
-    end = 0  # where the line ends in the sample
-    for ln in sample_lines:
-        text = ln.text
-        end += len(text)
-        if end > SAMPLE_CHARS:  # the sample cuts this line: its words are not the line's
-            words += lower_words(text[: len(text) - (end - SAMPLE_CHARS)])
-            break
-        line_words = lower_words(text)
-        whole.append(line_words)
-        words += line_words
-        end += 1  # the newline
-    return words
+def _sample_words(sample: str, whole: list[list[str]]) -> list[str]:
+    """``lower_words(sample[:SAMPLE_CHARS])``, split line by line (see
+    :func:`.language.lower_words_by_line`).  The words of each line the cut
+    leaves whole are appended to ``whole``, for its stopword density."""
+    by_line = lower_words_by_line(sample[:SAMPLE_CHARS])
+    whole += by_line[:-1] if len(sample) > SAMPLE_CHARS else by_line  # (the cut line's words are not its own)
+    return list(chain.from_iterable(by_line))
 
 
 def analyse(text: str) -> Analysis:
@@ -92,7 +80,7 @@ def analyse(text: str) -> Analysis:
     whole_words: list[list[str]] = []
     if sample_lines:
         sample = "\n".join([ln.text for ln in sample_lines])
-        language = detect_language(sample, lambda: _sample_words(sample_lines, whole_words))
+        language = detect_language(sample, lambda: _sample_words(sample, whole_words))
     else:
         language = detect_language(text)
     profile = features.Profile.for_language(language)
