@@ -411,9 +411,10 @@ def classify(lines: list[Line], profile: Profile) -> None:
     marks: dict[str | tuple[str, str | None, str], tuple[str, str] | None] = {}
     search = page.triggers.search
     never_age = dates.ages_never_end_with(language)
+    no_match = lexicon.NO_MATCH  # (a local name: read per distinct line)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
-        if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
+        if m is not no_match or not text.isascii() or search(text.lower()) is not None:
             marks[key] = _said_label(line, m, page)  # marker_label, its quiet test done
         elif "[" not in line.raw and (
             len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
