@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -109,8 +110,12 @@ def _stopword_index() -> _StopwordIndex:
     return _StopwordIndex(group, tuple(numbers))
 
 
-def detect_language(text: str) -> str | None:
-    """Best-guess ISO 639-1 code for ``text``, or None when unsure."""
+def detect_language(text: str, words: Callable[[], list[str]] | None = None) -> str | None:
+    """Best-guess ISO 639-1 code for ``text``, or None when unsure.
+
+    ``words``, when given, returns :func:`lower_words` of ``text[:SAMPLE_CHARS]``
+    (called only when the stopwords decide): a caller that splits the sample's
+    lines anyway (the text path, for their stopword density) passes them."""
     sample = text[:SAMPLE_CHARS]
     blanked = _blank_punctuation(sample)
     if blanked.isascii() or _encode(blanked, "latin-1") is not None or not ANY_SCRIPT.search(sample):
@@ -118,7 +123,7 @@ def detect_language(text: str) -> str | None:
         # script decides, only the stopwords do
         if not _has_letters(sample, MIN_LETTERS):
             return None
-        return _by_stopwords(sample, blanked, cyrillic=False)
+        return _by_stopwords(words() if words else _words(sample, blanked), cyrillic=False)
     scripts = script_counts(sample)
     letters = sum(scripts.values())
     if letters < MIN_LETTERS:
@@ -139,7 +144,8 @@ def detect_language(text: str) -> str | None:
     for name, code in (("hebrew", "he"), ("thai", "th"), ("devanagari", "hi"), ("greek", "el")):
         if share(name) > SCRIPT_SHARE:
             return code
-    return _by_stopwords(sample, blanked, cyrillic=share("cyrillic") > SCRIPT_SHARE)
+    cyrillic = share("cyrillic") > SCRIPT_SHARE
+    return _by_stopwords(words() if words else _words(sample, blanked), cyrillic=cyrillic)
 
 
 #: Fewer letters than this say nothing about the language.
@@ -166,14 +172,15 @@ _OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
 def _lower_words_table(codec: str) -> bytes:
     """Byte translation for a text encoded in the one-byte ``codec``: each
     character lowercased when it is a word character (a character of the codec
-    again), otherwise a space."""
+    again), otherwise a space; but a newline stays (``str.split`` splits at it
+    as at a space, and :func:`lower_words_by_line` tells the lines apart)."""
     table = bytearray(b" " * 256)
     for byte in range(256):
         try:
             lower = bytes([byte]).decode(codec).lower()
         except UnicodeDecodeError:
             continue  # (no character: never in an encoded text)
-        if lower.isalnum() or lower == "_":
+        if lower.isalnum() or lower == "_" or lower == "\n":
             (table[byte],) = lower.encode(codec)  # one character, one byte
     return bytes(table)
 
@@ -204,22 +211,27 @@ def _blank_punctuation(text: str) -> str:
 
 
 def _words(text: str, blanked: str) -> list[str]:
-    """``WORD.findall(text.lower())``, faster (``blanked`` is
-    ``_blank_punctuation(text)``): with every character that is neither a word
-    character nor white space turned into a space, the words are what
-    ``str.split`` returns, and splitting is several times cheaper than a regex
-    search for each word.  When blanking left pure ASCII, or text of one of
+    """``WORD.findall(text.lower())``: see :func:`_lowered_words`."""
+    return _lowered_words(text, blanked).split()
+
+
+def _lowered_words(text: str, blanked: str) -> str:
+    """``text`` lowercased, with every character that is not a word character
+    turned into a space (or left, when it is white space; newlines are always
+    left): its ``split()`` is ``WORD.findall(text.lower())``, faster
+    (``blanked`` is ``_blank_punctuation(text)``): splitting is several times
+    cheaper than a regex search for each word.  When blanking left pure ASCII, or text of one of
     ONE_BYTE_CODECS, one byte translation lowercases and blanks at once, no
     regex needed; otherwise ``text`` itself is lowercased (as "Σ" lowercases
     by what follows it, blanking must come after)."""
     if blanked.isascii():
-        return blanked.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+        return blanked.encode().translate(_ASCII_LOWER_WORDS).decode()
     for codec, table in _LOWER_WORDS_TABLES:
         encoded = _encode(blanked, codec)
         if encoded is not None:
-            return encoded.translate(table).decode(codec).split()
+            return encoded.translate(table).decode(codec)
     spaced = _OTHER_NON_WORD.sub(" ", text.lower())
-    return spaced.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+    return spaced.encode().translate(_ASCII_LOWER_WORDS).decode()
 
 
 def _encode(text: str, codec: str) -> bytes | None:
@@ -238,11 +250,18 @@ def lower_words(text: str) -> list[str]:
     return _words(text, _blank_punctuation(text))
 
 
-def _by_stopwords(sample: str, blanked: str, *, cyrillic: bool) -> str | None:
-    """The language whose stopwords cover the most tokens of ``sample``
-    (``blanked`` is ``_blank_punctuation(sample)``)."""
+def lower_words_by_line(text: str) -> list[list[str]]:
+    """:func:`lower_words` of each line of ``text`` (split at "\\n"), for the
+    cost of one call: the translation keeps the newlines, and a line lowercases
+    on its own within a text (only "Σ" lowercases by its context, which a
+    newline ends)."""
+    blanked = text if text.isascii() else _blank_punctuation(text)
+    return [line.split() for line in _lowered_words(text, blanked).split("\n")]
+
+
+def _by_stopwords(words: list[str], *, cyrillic: bool) -> str | None:
+    """The language whose stopwords cover the most of the (lowercased) ``words``."""
     index = _stopword_index()
-    words = _words(sample, blanked)
     tokens = len(words)
     # Stopword tokens counted by their set of languages, in order of first
     # occurrence, so that languages enter the vote, and ties among them break,

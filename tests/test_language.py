@@ -9,12 +9,14 @@ from newsextract.language import (
     COMMON_PUNCTUATION,
     LETTERS,
     ONE_BYTE_CODECS,
+    SAMPLE_CHARS,
     SCRIPT_RANGES,
     WORD,
     _blank_punctuation,
     _words,
     detect_language,
     lower_words,
+    lower_words_by_line,
     script_counts,
 )
 
@@ -87,3 +89,46 @@ def test_script_counts_count_every_script_character() -> None:
     texts = ["".join(chr(c) for c in range(0xE000)), "Русский текст 𝔘𝔫 \ud800", "中文 日本語 ひらがな 한국어 עברית ไทย हिन्दी العربية Ελληνικά", "plain"]
     for text in texts:
         assert dict(script_counts(text)) == reference(text)
+
+
+def test_detect_language_with_the_callers_words() -> None:
+    # the text path passes the sample's words, split line by line
+    for lang, text in CASES.items():
+        sample = "\n".join([text] * 3)
+        assert detect_language(sample, lambda sample=sample: lower_words(sample[:SAMPLE_CHARS])) == detect_language(sample) == lang
+
+
+def test_sample_words_split_the_cut_sample_line_by_line() -> None:
+    # analyse splits the language sample line by line, once for the language
+    # and for the lines' stopword density: the same words as the cut sample's
+    from newsextract.text import _language_lines, _sample_words
+    from newsextract.text.features import Profile, set_densities, stopword_density
+    from newsextract.text.lines import split_lines
+
+    for filler in ("Der Rat hat am Dienstag beschlossen, die STRAßE ", "ΟΔΟΣ ΚΑΙ ΠΟΛΗΣ ", "Совет во вторник: ", "ab "):
+        for extra in range(0, 200, 37):
+            text = "\n".join(
+                ["x " * extra] + [filler * (14 + (i * extra) % 23) + "ΣΑΣ" for i in range(120)] + ["short"]
+            )
+            lines = split_lines(text)
+            sample_lines = _language_lines(lines)
+            sample = "\n".join([ln.text for ln in sample_lines])
+            whole: list[list[str]] = []
+            assert _sample_words(sample, whole) == lower_words(sample[:SAMPLE_CHARS])
+            assert whole == [lower_words(ln.text) for ln in sample_lines[: len(whole)]]
+            assert len(sample) > SAMPLE_CHARS and 0 < len(whole) < len(sample_lines)
+            profile = Profile.for_language("de")
+            set_densities(sample_lines, whole, profile)
+            for ln in lines:
+                if ln._density is not None:
+                    assert ln._density == stopword_density(ln.text, profile)
+            assert sample_lines[len(whole)]._density is None  # the cut line's stays lazy
+
+
+def test_lower_words_by_line_as_each_line_alone() -> None:
+    lines = ["ΟΔΟΣ", "ΣΑΣ ΟΔΟΣ.", "", "Straße, İstanbul — «Ça va» … ok", "Совет: ВО вторник", "中文 日本語 ΣΑΣ", "a_b 1-2"]
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines) + 1):
+            text = "\n".join(lines[i:j])
+            assert lower_words_by_line(text) == [WORD.findall(ln.lower()) for ln in lines[i:j]]
+            assert lower_words(text) == WORD.findall(text.lower())

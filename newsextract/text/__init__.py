@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import chain, groupby
 
 from .. import dates
-from ..language import SAMPLE_CHARS, detect_language
+from ..language import SAMPLE_CHARS, detect_language, lower_words_by_line
 from ..model import Article, Comments, Document, Source, Teaser
 from . import features
 from .article import (
@@ -46,24 +46,49 @@ class Analysis:
     memo: dates.DocumentDates  # what classify parsed, for the later stages
 
 
-def _language_sample(lines: list[Line]) -> str:
-    """The long lines, as much of them as language detection reads."""
-    parts: list[str] = []
+def _language_lines(lines: list[Line]) -> list[Line]:
+    """The long lines that language detection reads: joined by newlines, cut
+    at SAMPLE_CHARS (which may cut the last one), they make the sample."""
+    parts: list[Line] = []
     size = 0
     for ln in lines:
         if len(ln.text) >= LANGUAGE_LINE_CHARS:
-            parts.append(ln.text)
+            parts.append(ln)
             size += len(ln.text) + 1
             if size >= SAMPLE_CHARS:
                 break
-    return "\n".join(parts)
+    return parts
+
+
+def _language_sample(lines: list[Line]) -> str:
+    """The long lines, as much of them as language detection reads."""
+    return "\n".join([ln.text for ln in _language_lines(lines)])
+
+
+def _sample_words(sample: str, whole: list[list[str]]) -> list[str]:
+    """``lower_words(sample[:SAMPLE_CHARS])``, split line by line (see
+    :func:`.language.lower_words_by_line`).  The words of each line the cut
+    leaves whole are appended to ``whole``, for its stopword density."""
+    by_line = lower_words_by_line(sample[:SAMPLE_CHARS])
+    whole += by_line[:-1] if len(sample) > SAMPLE_CHARS else by_line  # (the cut line's words are not its own)
+    return list(chain.from_iterable(by_line))
 
 
 def analyse(text: str) -> Analysis:
     lines = split_lines(text)
-    language = detect_language(_language_sample(lines) or text)
+    sample_lines = _language_lines(lines)
+    # The sample's lines are split into words once, for the language and for
+    # their stopword density (classify reads it for long lines).
+    whole_words: list[list[str]] = []
+    if sample_lines:
+        sample = "\n".join([ln.text for ln in sample_lines])
+        language = detect_language(sample, lambda: _sample_words(sample, whole_words))
+    else:
+        language = detect_language(text)
     profile = features.Profile.for_language(language)
     features.compute(lines, profile)
+    if whole_words:  # (the stopwords decided the language)
+        features.set_densities(sample_lines, whole_words, profile)
     memo = dates.DocumentDates()  # one per document
     classify(lines, profile, memo)
     zones = assign_zones(lines)

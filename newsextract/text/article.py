@@ -108,13 +108,15 @@ def best_region(lines: list[Line], zones: list[str | None]) -> tuple[int, int] |
     run, start = 0.0, 0
     last_header = -BYLINE_START_REACH - 1
     for i, line in enumerate(lines):
-        s = line_score(line, zones[i])
-        if line.label == "meta" and line.reason in ("byline", "date"):
+        zone, label = zones[i], line.label
+        # line_score, inline for the most common line
+        s = (SHORT_SENTENCE if line.sentence else SHORT_OTHER) if label == "short" and zone is None else line_score(line, zone)
+        if label == "meta" and line.reason in ("byline", "date"):
             last_header = i
         elif (
             i - last_header <= BYLINE_START_REACH
-            and zones[i] is None
-            and (line.label == "good" or (line.sentence and line.length >= LENGTH_LOW))
+            and zone is None
+            and (label == "good" or (line.sentence and line.length >= LENGTH_LOW))
         ):
             s += BYLINE_START_BONUS
             last_header = -BYLINE_START_REACH - 1

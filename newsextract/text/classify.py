@@ -81,7 +81,7 @@ MIN_DENSITY_SCALE = 0.4
 def density_scale(lines: list[Line]) -> float:
     """Scale for the stopword thresholds: the median density of the
     document's long lines relative to typical prose (capped at 1)."""
-    long_lines = sorted(ln.density for ln in lines if ln.length >= LENGTH_HIGH)
+    long_lines = sorted([ln.density for ln in lines if ln.length >= LENGTH_HIGH])  # (a list sorts in place)
     if len(long_lines) < 3:
         return 1.0
     median = long_lines[len(long_lines) // 2]
@@ -390,23 +390,25 @@ def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
 MAX_CAPTION_CHARS = 400
 
 
+#: The mark of a photo credit: only a line just above one can be a caption.
+PHOTO_CREDIT = ("chrome", "photo credit")
+
+
 def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | None = None) -> None:
     """Label every line; ``memo`` (one per document) keeps what the date and
     age parsers said about the lines, for the later stages to reuse."""
     memo = memo or dates.DocumentDates()
     scale = density_scale(lines)
+    language = profile.language
     # A page repeats lines (menus, "Reply", "Share"): what a line says is read
     # once per distinct line.  marker_label reads only the line's clean text,
     # its sentence end (from the text), the language, and the raw line only
-    # when it holds a "[" (FORM_FIELD).  The common line (the document's
-    # language, no "[") is keyed by its text alone, other lines by a tuple:
-    # a string never equals a tuple, and hashing the text (cached by str) is
-    # cheaper than building and hashing a tuple per line.
-    language = profile.language
+    # when it holds a "[" (FORM_FIELD).  So a line in the document's language
+    # without "[" (nearly all) is keyed by its text alone, a str, whose hash
+    # is cached (a tuple's is computed at each lookup); the others by
+    # (text, language, raw line or ""), which never equals a str.
     keys: list[str | tuple[str, str | None, str]] = [
-        ln.text
-        if ln.lang == language and "[" not in ln.raw
-        else (ln.text, ln.lang, ln.raw if "[" in ln.raw else "")
+        ln.text if ln.lang == language and "[" not in ln.raw else (ln.text, ln.lang, ln.raw if "[" in ln.raw else "")
         for ln in lines
     ]
     distinct = dict(zip(keys, lines, strict=True))
@@ -417,9 +419,10 @@ def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | No
     marks: dict[str | tuple[str, str | None, str], tuple[str, str] | None] = {}
     search = page.triggers.search
     never_age = dates.ages_never_end_with(language)
+    no_match = lexicon.NO_MATCH  # (a local name: read per distinct line)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
-        if m is not lexicon.NO_MATCH or not text.isascii() or search(text.lower()) is not None:
+        if m is not no_match or not text.isascii() or search(text.lower()) is not None:
             marks[key] = _said_label(line, m, page, memo)  # marker_label, its quiet test done
         elif "[" not in line.raw and (
             len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
@@ -430,15 +433,18 @@ def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | No
             marks[key] = (
                 _quiet_label(line, memo) if len(text) <= MAX_META_CHARS else _said_label(line, m, page, memo)
             )
-    for line, key in zip(lines, keys, strict=True):
-        marked = marks[key]
+    # (the marks looked up in C, in line order)
+    for line, marked in zip(lines, map(marks.__getitem__, keys), strict=True):
         if marked:
             line.label, line._reason = marked  # the reason's setter, without the call
         elif line.length < LENGTH_LOW:
             line.label = "short"  # content_class's first rule, without the call (most lines)
         else:
             line.label = content_class(line, profile, scale)  # reason: see Line.reason
-    mark_captions(lines)
+    # Only a line marked here is labelled chrome (yet): without a photo
+    # credit among the marks (most pages), mark_captions finds nothing.
+    if PHOTO_CREDIT in marks.values():
+        mark_captions(lines)
     mark_repeats(lines)
 
 

@@ -90,10 +90,25 @@ def stopword_density(text: str, profile: Profile) -> float:
         chars = len(CJK_CHAR.findall(text)) or len(text)
         hits = sum(map(profile.stopwords.__contains__, text))
         return hits / chars if chars else 0.0
-    tokens = lower_words(text)  # the words of r"\w+" in the lowercased line
-    if not tokens:
+    return words_density(lower_words(text), profile)  # the words of r"\w+" in the lowercased line
+
+
+def words_density(words: list[str], profile: Profile) -> float:
+    """:func:`stopword_density` of a spaced language's line, from its lowercased words."""
+    if not words:
         return 0.0
-    return sum(map(profile.stopwords.__contains__, tokens)) / len(tokens)
+    return sum(map(profile.stopwords.__contains__, words)) / len(words)
+
+
+def set_densities(lines: list[Line], words: list[list[str]], profile: Profile) -> None:
+    """Set the stopword density of the first lines from their lowercased words
+    (split already for language detection): :func:`stopword_density` without
+    splitting them again.  ``words`` may be shorter than ``lines``; the
+    others' densities stay lazy."""
+    if profile.unspaced:
+        return  # (measured on characters, not words)
+    for line, line_words in zip(lines, words, strict=False):  # (see above)
+        line._density = words_density(line_words, profile)
 
 
 def _density_in(profile: Profile, text: str) -> float:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from .lines import Line
 
 SECTION_HEADINGS = frozenset({"comments", "related", "tags"})
+#: The labels that can open a section (or turn into chrome): outside a section,
+#: a line with another label stays outside.
+SECTION_OPENERS = SECTION_HEADINGS | {"no_comments"}
 
 #: A related section ends where prose resumes: this many consecutive ``good``
 #: lines are article paragraphs, not teasers (a teaser has one summary).
@@ -107,6 +110,8 @@ def assign_zones(lines: list[Line]) -> list[str | None]:
     tags_seen = 0
     for i, line in enumerate(lines):
         label = line.label
+        if zone is None and label not in SECTION_OPENERS:
+            continue  # (most lines) no rule below applies: its zone stays None
         if label == "related" and _prose_follows(lines, i):
             # "Read more" above the rest of the story is an expand button, not
             # the heading of a teaser list (teasers start with a title).
