@@ -4,24 +4,8 @@ from __future__ import annotations
 
 from newsextract.text import analyse, parse_text
 
-PARA = (
-    "The council voted on Tuesday to close the street for six weeks while the crews repair the seawall, "
-    "and the mayor said that the work could not wait until the summer season begins."
-)
+from .story import PARA, PARA2, PARA3, PARA4
 
-#: Further paragraphs: a story does not repeat a paragraph (repeats are echoes, see classify.mark_repeats).
-PARA2 = (
-    "Residents said that they had been asking the city for years to fix the wall, and that a few weeks "
-    "of detours were a small price to pay for a street that does not flood every winter."
-)
-PARA3 = (
-    "Shop owners on the waterfront were less certain, and several of them asked the council for help "
-    "with the rent while the customers who walk along the harbor are kept away by the works."
-)
-PARA4 = (
-    "The engineers expect to finish before the end of April if the weather holds, but they warned that "
-    "a late storm could delay the pouring of the new concrete by another two or three weeks."
-)
 MENU = "\n".join(["Home", "News", "Sport", "Weather", "Opinion", "Culture", "Travel", "Video"])
 
 
