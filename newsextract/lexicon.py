@@ -827,6 +827,13 @@ class _PrefixIndex:
     short: Mapping[str, tuple[tuple[str, bool], ...]]
     short_lengths: tuple[int, ...]  # longest first
     short_first: frozenset[str]  # the first characters of the short phrases
+    # A tighter test than ``short_first`` of whether a head can start with a
+    # short phrase: its first two characters are those of a
+    # two- or three-character phrase, or its first is a one-character phrase.
+    # The first characters ("a", "b", "p" ...) start four lines in ten, the
+    # first two ("by", "pa" ...) a few in a hundred.
+    short_pairs: frozenset[str]
+    short_singles: frozenset[str]
     # for may_start: the phrases of each key of ``long``; the short phrases
     # that must be followed by a word boundary or a separator, and the others
     long_phrases: Mapping[str, tuple[str, ...]]
@@ -875,6 +882,8 @@ def _prefix_index(categories: tuple[str, ...]) -> _PrefixIndex:
         short=MappingProxyType({k: tuple(sorted(v)) for k, v in short.items()}),
         short_lengths=tuple(sorted({len(p) for p in short}, reverse=True)),
         short_first=frozenset(p[0] for p in short),
+        short_pairs=frozenset(p[:2] for p in short if len(p) >= 2),
+        short_singles=frozenset(p for p in short if len(p) == 1),
         long_phrases=MappingProxyType({k: tuple(phrase for _, phrase, _, _ in v) for k, v in long.items()}),
         short_bounded=bounded,
         short_free=frozenset(short) - bounded,
@@ -945,7 +954,8 @@ class LineMatcher:
         normalizing the line gives the head's normalization and more, and is
         used only when it is long enough to decide every prefix."""
         whole, long, match_head = self._whole, self._long_keys, self._match_head
-        short_first, may_start = self._prefix.short_first, self._prefix.may_start
+        pairs, singles, may_start = self._prefix.short_pairs, self._prefix.short_singles, self._prefix.may_start
+        min_head = self._min_head
         heads: list[str] = []
         whole_too: list[bool] = []
         for line in lines:
@@ -954,10 +964,20 @@ class LineMatcher:
                 whole_too.append(True)
                 continue
             if prefixes_only_over is not None and len(line) > prefixes_only_over:
+                # First a head cut at the first space after min_head characters:
+                # mostly long enough, and any longer head cut before a space
+                # (as at prefixes_only_over) continues it, so decides the same.
+                cut = line.find(" ", min_head)
+                if cut != -1 and cut < prefixes_only_over:
+                    head = _fold_text(line[:cut]).lstrip(_LEADING)
+                    if len(head) >= min_head:
+                        heads.append(head)
+                        whole_too.append(False)
+                        continue
                 cut = line.find(" ", prefixes_only_over)
                 if cut != -1:
                     head = _fold_text(line[:cut]).lstrip(_LEADING)
-                    if len(head) >= self._min_head:
+                    if len(head) >= min_head:
                         heads.append(head)
                         whole_too.append(False)
                         continue
@@ -968,7 +988,7 @@ class LineMatcher:
             if head
             and (
                 (full and head.rstrip(_TRAILING) in whole)
-                or ((head[:_PREFIX_KEY] in long or head[0] in short_first) and may_start(head))
+                or ((head[:_PREFIX_KEY] in long or head[:2] in pairs or head[0] in singles) and may_start(head))
             )
             else NO_MATCH
             for head, full in zip(heads, whole_too, strict=True)
