@@ -956,13 +956,18 @@ class LineMatcher:
         whole, long, match_head = self._whole, self._long_keys, self._match_head
         pairs, singles, may_start = self._prefix.short_pairs, self._prefix.short_singles, self._prefix.may_start
         min_head = self._min_head
-        heads: list[str] = []
-        whole_too: list[bool] = []
-        for line in lines:
-            if line.isascii() and _single_spaced(line):
-                heads.append(line.lower().lstrip(_LEADING))
-                whole_too.append(True)
-                continue
+        # The common line, ASCII and single-spaced (_single_spaced, inlined: a
+        # call per line costs more than the tests): its lowercase is its
+        # normalization.  The others (None) are normalized below.
+        heads: list[str | None] = [
+            line.lower().lstrip(_LEADING)
+            if line.isascii() and line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
+            else None
+            for line in lines
+        ]
+        prefix_heads: dict[int, str] = {}  # long lines read for their prefixes only
+        for i in [i for i, head in enumerate(heads) if head is None]:
+            line = lines[i]
             if prefixes_only_over is not None and len(line) > prefixes_only_over:
                 # First a head cut at the first space after min_head characters:
                 # mostly long enough, and any longer head cut before a space
@@ -971,28 +976,29 @@ class LineMatcher:
                 if cut != -1 and cut < prefixes_only_over:
                     head = _fold_text(line[:cut]).lstrip(_LEADING)
                     if len(head) >= min_head:
-                        heads.append(head)
-                        whole_too.append(False)
+                        prefix_heads[i], heads[i] = head, ""
                         continue
                 cut = line.find(" ", prefixes_only_over)
                 if cut != -1:
                     head = _fold_text(line[:cut]).lstrip(_LEADING)
                     if len(head) >= min_head:
-                        heads.append(head)
-                        whole_too.append(False)
+                        prefix_heads[i], heads[i] = head, ""
                         continue
-            heads.append(_fold(line).lstrip(_LEADING))
-            whole_too.append(True)
-        return [
-            match_head(head, full)
+            heads[i] = _fold(line).lstrip(_LEADING)
+        found = [
+            match_head(head)
             if head
             and (
-                (full and head.rstrip(_TRAILING) in whole)
+                head.rstrip(_TRAILING) in whole
                 or ((head[:_PREFIX_KEY] in long or head[:2] in pairs or head[0] in singles) and may_start(head))
             )
             else NO_MATCH
-            for head, full in zip(heads, whole_too, strict=True)
+            for head in heads
         ]
+        for i, head in prefix_heads.items():
+            if (head[:_PREFIX_KEY] in long or head[:2] in pairs or head[0] in singles) and may_start(head):
+                found[i] = match_head(head, False)
+        return found
 
 
 @cache
