@@ -475,7 +475,12 @@ def counted_phrase(line: str, categories: tuple[str, ...]) -> str | None:
     starts and ends like none of the ASCII phrases is dismissed before the
     count patterns (most lines with a digit).
     """
-    norm = normalize(line)
+    # normalize(line); an ASCII line (most) inline, without the fold cache:
+    # few of these lines (they hold a digit) are normalized again
+    if line.isascii():
+        norm = " ".join(line.lower().split()).lstrip(_LEADING).rstrip(_TRAILING)
+    else:
+        norm = normalize(line)
     if not norm:
         return None
     everything, k, heads, tails = _counted_keys(categories)
