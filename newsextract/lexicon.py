@@ -141,12 +141,18 @@ def _fold_text(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
     # " ".join(s.split()) is _WS.sub(" ", s).strip(): str.split and \s agree on whitespace
     if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
-        return " ".join(text.lower().split())
-    if "ⓒ" in text or "Ⓒ" in text:
-        text = text.translate(_PRE_FOLD)
-    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    if _FOLD_ANY.search(text):
-        text = text.translate(_FOLD)
+        text = text.lower()
+    else:
+        if "ⓒ" in text or "Ⓒ" in text:
+            text = text.translate(_PRE_FOLD)
+        text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+        if _FOLD_ANY.search(text):
+            text = text.translate(_FOLD)
+    # A text already single-spaced (most) is its " ".join(text.split()): the
+    # space is the only printable whitespace character (_single_spaced,
+    # inlined); the tests cost half of the split and join.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
