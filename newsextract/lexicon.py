@@ -916,12 +916,16 @@ class LineMatcher:
     """:func:`match_line` for fixed category tuples, with their merged indexes
     at hand (see :func:`line_matcher`): ``line_matcher(whole, prefix)(line)``."""
 
-    __slots__ = ("_long_keys", "_min_head", "_prefix", "_whole")
+    __slots__ = ("_long_keys", "_min_head", "_prefix", "_whole", "_whole_only")
 
     def __init__(self, whole: tuple[str, ...], prefix: tuple[str, ...]) -> None:
         self._whole = dict(_whole_index(whole))  # (a dict: looked up faster than its proxy)
         self._prefix = _prefix_index(prefix)
         self._long_keys = frozenset(self._prefix.long)
+        # What a whole-line phrase that starts with no prefix phrase matches
+        # (most of them: "home", "facebook", "privacy policy"), made once.
+        matches = {cats: LineMatch(cats, NO_MATCH.prefixes) for cats in set(self._whole.values())}
+        self._whole_only = {phrase: matches[cats] for phrase, cats in self._whole.items()}
         # a normalized head this long decides every prefix: the longest
         # phrase, a space and the character after it (_ends_phrase)
         longest = max((len(p) for c in prefix for p in _category(c).all), default=0)
@@ -996,13 +1000,16 @@ class LineMatcher:
                         prefix_heads[i], heads[i] = head, ""
                         continue
             heads[i] = _fold(line).lstrip(_LEADING)
+        # A head that starts like no prefix phrase (may_start's test, and the
+        # phrases _match_head would try) matches at most a whole-line phrase.
+        whole_only = self._whole_only
         found = [
-            match_head(head)
-            if head
-            and (
-                head.rstrip(_TRAILING) in whole
-                or ((head[:_PREFIX_KEY] in long or head[:2] in pairs or head[0] in singles) and may_start(head))
+            (
+                (match_head(head) if head.rstrip(_TRAILING) in whole or may_start(head) else NO_MATCH)
+                if head[:_PREFIX_KEY] in long or head[:2] in pairs or head[0] in singles
+                else whole_only.get(head.rstrip(_TRAILING), NO_MATCH)
             )
+            if head
             else NO_MATCH
             for head in heads
         ]
