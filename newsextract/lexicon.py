@@ -131,6 +131,10 @@ def _single_spaced(line: str) -> bool:
 # stripped with str.lstrip / str.rstrip (linear, unlike a "[...]+$" regex on long runs)
 _LEADING = " \t\n\r\f\v•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔-–—|<[【〈《「『"
 _TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。、！？：؛،؟"
+# Their ASCII characters, what strips an ASCII text the same: str.lstrip and
+# str.rstrip read all the characters they are given at each call.
+_LEADING_ASCII = "".join(ch for ch in _LEADING if ch.isascii())
+_TRAILING_ASCII = "".join(ch for ch in _TRAILING if ch.isascii())
 
 
 #: Lines are matched against a dozen categories each: fold each text once.
@@ -484,7 +488,7 @@ def counted_phrase(line: str, categories: tuple[str, ...]) -> str | None:
     # normalize(line); an ASCII line (most) inline, without the fold cache:
     # few of these lines (they hold a digit) are normalized again
     if line.isascii():
-        norm = " ".join(line.lower().split()).lstrip(_LEADING).rstrip(_TRAILING)
+        norm = " ".join(line.lower().split()).lstrip(_LEADING_ASCII).rstrip(_TRAILING_ASCII)
     else:
         norm = normalize(line)
     if not norm:
@@ -975,7 +979,7 @@ class LineMatcher:
         # call per line costs more than the tests): its lowercase is its
         # normalization.  The others (None) are normalized below.
         heads: list[str | None] = [
-            line.lower().lstrip(_LEADING)
+            line.lower().lstrip(_LEADING_ASCII)
             if line.isascii() and line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
             else None
             for line in lines
