@@ -131,6 +131,10 @@ def _single_spaced(line: str) -> bool:
 # stripped with str.lstrip / str.rstrip (linear, unlike a "[...]+$" regex on long runs)
 _LEADING = " \t\n\r\f\v•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔-–—|<[【〈《「『"
 _TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。、！？：؛،؟"
+# Their ASCII characters, what strips an ASCII text the same: str.lstrip and
+# str.rstrip read all the characters they are given at each call.
+_LEADING_ASCII = "".join(ch for ch in _LEADING if ch.isascii())
+_TRAILING_ASCII = "".join(ch for ch in _TRAILING if ch.isascii())
 
 
 #: Lines are matched against a dozen categories each: fold each text once.
@@ -141,12 +145,18 @@ def _fold_text(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
     # " ".join(s.split()) is _WS.sub(" ", s).strip(): str.split and \s agree on whitespace
     if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
-        return " ".join(text.lower().split())
-    if "ⓒ" in text or "Ⓒ" in text:
-        text = text.translate(_PRE_FOLD)
-    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    if _FOLD_ANY.search(text):
-        text = text.translate(_FOLD)
+        text = text.lower()
+    else:
+        if "ⓒ" in text or "Ⓒ" in text:
+            text = text.translate(_PRE_FOLD)
+        text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+        if _FOLD_ANY.search(text):
+            text = text.translate(_FOLD)
+    # A text already single-spaced (most) is its " ".join(text.split()): the
+    # space is the only printable whitespace character (_single_spaced,
+    # inlined); the tests cost half of the split and join.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -475,7 +485,12 @@ def counted_phrase(line: str, categories: tuple[str, ...]) -> str | None:
     starts and ends like none of the ASCII phrases is dismissed before the
     count patterns (most lines with a digit).
     """
-    norm = normalize(line)
+    # normalize(line); an ASCII line (most) inline, without the fold cache:
+    # few of these lines (they hold a digit) are normalized again
+    if line.isascii():
+        norm = " ".join(line.lower().split()).lstrip(_LEADING_ASCII).rstrip(_TRAILING_ASCII)
+    else:
+        norm = normalize(line)
     if not norm:
         return None
     everything, k, heads, tails = _counted_keys(categories)
@@ -827,6 +842,13 @@ class _PrefixIndex:
     short: Mapping[str, tuple[tuple[str, bool], ...]]
     short_lengths: tuple[int, ...]  # longest first
     short_first: frozenset[str]  # the first characters of the short phrases
+    # A tighter test than ``short_first`` of whether a head can start with a
+    # short phrase: its first two characters are those of a
+    # two- or three-character phrase, or its first is a one-character phrase.
+    # The first characters ("a", "b", "p" ...) start four lines in ten, the
+    # first two ("by", "pa" ...) a few in a hundred.
+    short_pairs: frozenset[str]
+    short_singles: frozenset[str]
     # for may_start: the phrases of each key of ``long``; the short phrases
     # that must be followed by a word boundary or a separator, and the others
     long_phrases: Mapping[str, tuple[str, ...]]
@@ -875,6 +897,8 @@ def _prefix_index(categories: tuple[str, ...]) -> _PrefixIndex:
         short=MappingProxyType({k: tuple(sorted(v)) for k, v in short.items()}),
         short_lengths=tuple(sorted({len(p) for p in short}, reverse=True)),
         short_first=frozenset(p[0] for p in short),
+        short_pairs=frozenset(p[:2] for p in short if len(p) >= 2),
+        short_singles=frozenset(p for p in short if len(p) == 1),
         long_phrases=MappingProxyType({k: tuple(phrase for _, phrase, _, _ in v) for k, v in long.items()}),
         short_bounded=bounded,
         short_free=frozenset(short) - bounded,
@@ -896,12 +920,16 @@ class LineMatcher:
     """:func:`match_line` for fixed category tuples, with their merged indexes
     at hand (see :func:`line_matcher`): ``line_matcher(whole, prefix)(line)``."""
 
-    __slots__ = ("_long_keys", "_min_head", "_prefix", "_whole")
+    __slots__ = ("_long_keys", "_min_head", "_prefix", "_whole", "_whole_only")
 
     def __init__(self, whole: tuple[str, ...], prefix: tuple[str, ...]) -> None:
         self._whole = dict(_whole_index(whole))  # (a dict: looked up faster than its proxy)
         self._prefix = _prefix_index(prefix)
         self._long_keys = frozenset(self._prefix.long)
+        # What a whole-line phrase that starts with no prefix phrase matches
+        # (most of them: "home", "facebook", "privacy policy"), made once.
+        matches = {cats: LineMatch(cats, NO_MATCH.prefixes) for cats in set(self._whole.values())}
+        self._whole_only = {phrase: matches[cats] for phrase, cats in self._whole.items()}
         # a normalized head this long decides every prefix: the longest
         # phrase, a space and the character after it (_ends_phrase)
         longest = max((len(p) for c in prefix for p in _category(c).all), default=0)
@@ -945,34 +973,54 @@ class LineMatcher:
         normalizing the line gives the head's normalization and more, and is
         used only when it is long enough to decide every prefix."""
         whole, long, match_head = self._whole, self._long_keys, self._match_head
-        short_first, may_start = self._prefix.short_first, self._prefix.may_start
-        heads: list[str] = []
-        whole_too: list[bool] = []
-        for line in lines:
-            if line.isascii() and _single_spaced(line):
-                heads.append(line.lower().lstrip(_LEADING))
-                whole_too.append(True)
-                continue
+        pairs, singles, may_start = self._prefix.short_pairs, self._prefix.short_singles, self._prefix.may_start
+        min_head = self._min_head
+        # The common line, ASCII and single-spaced (_single_spaced, inlined: a
+        # call per line costs more than the tests): its lowercase is its
+        # normalization.  The others (None) are normalized below.
+        heads: list[str | None] = [
+            line.lower().lstrip(_LEADING_ASCII)
+            if line.isascii() and line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
+            else None
+            for line in lines
+        ]
+        prefix_heads: dict[int, str] = {}  # long lines read for their prefixes only
+        for i in [i for i, head in enumerate(heads) if head is None]:
+            line = lines[i]
             if prefixes_only_over is not None and len(line) > prefixes_only_over:
+                # First a head cut at the first space after min_head characters:
+                # mostly long enough, and any longer head cut before a space
+                # (as at prefixes_only_over) continues it, so decides the same.
+                cut = line.find(" ", min_head)
+                if cut != -1 and cut < prefixes_only_over:
+                    head = _fold_text(line[:cut]).lstrip(_LEADING)
+                    if len(head) >= min_head:
+                        prefix_heads[i], heads[i] = head, ""
+                        continue
                 cut = line.find(" ", prefixes_only_over)
                 if cut != -1:
                     head = _fold_text(line[:cut]).lstrip(_LEADING)
-                    if len(head) >= self._min_head:
-                        heads.append(head)
-                        whole_too.append(False)
+                    if len(head) >= min_head:
+                        prefix_heads[i], heads[i] = head, ""
                         continue
-            heads.append(_fold(line).lstrip(_LEADING))
-            whole_too.append(True)
-        return [
-            match_head(head, full)
-            if head
-            and (
-                (full and head.rstrip(_TRAILING) in whole)
-                or ((head[:_PREFIX_KEY] in long or head[0] in short_first) and may_start(head))
+            heads[i] = _fold(line).lstrip(_LEADING)
+        # A head that starts like no prefix phrase (may_start's test, and the
+        # phrases _match_head would try) matches at most a whole-line phrase.
+        whole_only = self._whole_only
+        found = [
+            (
+                (match_head(head) if head.rstrip(_TRAILING) in whole or may_start(head) else NO_MATCH)
+                if head[:_PREFIX_KEY] in long or head[:2] in pairs or head[0] in singles
+                else whole_only.get(head.rstrip(_TRAILING), NO_MATCH)
             )
+            if head
             else NO_MATCH
-            for head, full in zip(heads, whole_too, strict=True)
+            for head in heads
         ]
+        for i, head in prefix_heads.items():
+            if (head[:_PREFIX_KEY] in long or head[:2] in pairs or head[0] in singles) and may_start(head):
+                found[i] = match_head(head, False)
+        return found
 
 
 @cache

@@ -552,3 +552,9 @@ def test_line_matcher_many_reads_long_lines_by_their_head() -> None:
     assert dict(many[0].prefixes) == {"read_also_prefix": "read also"}
     assert many[1] is L.NO_MATCH  # not "comments" cut short
     assert "comments_heading" in many[2].whole
+
+
+def test_space_is_the_only_printable_whitespace() -> None:
+    # lexicon._fold_text returns a printable text without double, leading or
+    # trailing spaces as it is, for " ".join(text.split()): this must hold
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
