@@ -263,7 +263,7 @@ def _unmatched_label(line: Line, words: PageWords, memo: dates.DocumentDates) ->
                 return "comments", "comments heading"
             if (not line.sentence or text.endswith(TRAILING_OFF)) and counted in lexicon.phrases("related_heading"):
                 return "related", "related heading"
-    if is_copyright(text):
+    if _may_be_copyright(text) and is_copyright(text):
         return "chrome", "copyright"
     if (
         len(text) <= MAX_AGE_CHARS
@@ -284,6 +284,14 @@ def _unmatched_label(line: Line, words: PageWords, memo: dates.DocumentDates) ->
     if has_chrome_word(line, words):
         return "chrome", "chrome word"
     return None
+
+
+def _may_be_copyright(text: str) -> bool:
+    """False when :func:`is_copyright` surely is, without lowercasing the line:
+    it needs "©", "(" or "copyright" in ``lexicon.caseless(text)``, and only
+    "h" and "H" lowercase (and fold) to a string holding an "h" (checked over
+    every code point).  Most non-ASCII lines (Cyrillic, Arabic, CJK) hold none."""
+    return "h" in text or "H" in text or "(" in text or "©" in text
 
 
 def _quiet_label(line: Line, memo: dates.DocumentDates) -> tuple[str, str] | None:
