@@ -247,6 +247,53 @@ def _said_label(
     return None
 
 
+def _unmatched_label(line: Line, words: PageWords, memo: dates.DocumentDates) -> tuple[str, str] | None:
+    """:func:`_said_label` of a line that no lexicon phrase matches (``m`` is
+    lexicon.NO_MATCH, most lines that are not quiet): the same rules in the
+    same order, without those that need a match (their tests would all fail),
+    and with the age parser's first test inline (as in :func:`_quiet_label`)."""
+    text = line.text
+    if len(text) > MAX_META_CHARS:
+        return None  # only the read-also and chrome prefixes label a long line
+    has_digit = DIGIT.search(text) is not None
+    if has_digit:
+        counted = lexicon.counted_phrase(text, COUNTED_HEADINGS)
+        if counted is not None:
+            if counted in lexicon.phrases("comments_heading"):
+                return "comments", "comments heading"
+            if (not line.sentence or text.endswith(TRAILING_OFF)) and counted in lexicon.phrases("related_heading"):
+                return "related", "related heading"
+    if _may_be_copyright(text) and is_copyright(text):
+        return "chrome", "copyright"
+    if (
+        len(text) <= MAX_AGE_CHARS
+        and text[-1:] not in dates.ages_never_end_with(line.lang)  # may_end_with_age's first test
+        and _is_age(text, line.lang, has_digit, memo)
+    ):
+        return "meta", "age"
+    if has_digit and len(text) <= MAX_AGE_AT_CHARS and dates.parse_age_at(text, lang=line.lang):
+        return "meta", "age"
+    if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
+        dated = memo.find_date(text)
+        if dated and len(text) - len(dated[0]) <= 40:
+            return "meta", "date"
+    if is_menu(line):
+        return "chrome", "menu"
+    if "[" in line.raw and FORM_FIELD.search(line.raw):
+        return "chrome", "form field"
+    if has_chrome_word(line, words):
+        return "chrome", "chrome word"
+    return None
+
+
+def _may_be_copyright(text: str) -> bool:
+    """False when :func:`is_copyright` surely is, without lowercasing the line:
+    it needs "©", "(" or "copyright" in ``lexicon.caseless(text)``, and only
+    "h" and "H" lowercase (and fold) to a string holding an "h" (checked over
+    every code point).  Most non-ASCII lines (Cyrillic, Arabic, CJK) hold none."""
+    return "h" in text or "H" in text or "(" in text or "©" in text
+
+
 def _quiet_label(line: Line, memo: dates.DocumentDates) -> tuple[str, str] | None:
     """:func:`marker_label` of a short line that no lexicon phrase matches and
     that holds none of its page's triggers (PageWords.triggers): only the age
@@ -422,8 +469,10 @@ def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | No
     no_match = lexicon.NO_MATCH  # (a local name: read per distinct line)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
-        if m is not no_match or not text.isascii() or search(text.lower()) is not None:
+        if m is not no_match:
             marks[key] = _said_label(line, m, page, memo)  # marker_label, its quiet test done
+        elif not text.isascii() or search(text.lower()) is not None:
+            marks[key] = _unmatched_label(line, page, memo)  # _said_label of an unmatched line
         elif "[" not in line.raw and (
             len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
         ):
