@@ -247,45 +247,6 @@ def _said_label(
     return None
 
 
-def _unmatched_label(line: Line, words: PageWords, memo: dates.DocumentDates) -> tuple[str, str] | None:
-    """:func:`_said_label` of a line that no lexicon phrase matches (``m`` is
-    lexicon.NO_MATCH, most lines that are not quiet): the same rules in the
-    same order, without those that need a match (their tests would all fail),
-    and with the age parser's first test inline (as in :func:`_quiet_label`)."""
-    text = line.text
-    if len(text) > MAX_META_CHARS:
-        return None  # only the read-also and chrome prefixes label a long line
-    has_digit = DIGIT.search(text) is not None
-    if has_digit:
-        counted = lexicon.counted_phrase(text, COUNTED_HEADINGS)
-        if counted is not None:
-            if counted in lexicon.phrases("comments_heading"):
-                return "comments", "comments heading"
-            if (not line.sentence or text.endswith(TRAILING_OFF)) and counted in lexicon.phrases("related_heading"):
-                return "related", "related heading"
-    if _may_be_copyright(text) and is_copyright(text):
-        return "chrome", "copyright"
-    if (
-        len(text) <= MAX_AGE_CHARS
-        and text[-1:] not in dates.ages_never_end_with(line.lang)  # may_end_with_age's first test
-        and _is_age(text, line.lang, has_digit, memo)
-    ):
-        return "meta", "age"
-    if has_digit and len(text) <= MAX_AGE_AT_CHARS and dates.parse_age_at(text, lang=line.lang):
-        return "meta", "age"
-    if has_digit and not line.sentence:  # a sentence is no dateline: no need to find its date
-        dated = memo.find_date(text)
-        if dated and len(text) - len(dated[0]) <= 40:
-            return "meta", "date"
-    if is_menu(line):
-        return "chrome", "menu"
-    if "[" in line.raw and FORM_FIELD.search(line.raw):
-        return "chrome", "form field"
-    if has_chrome_word(line, words):
-        return "chrome", "chrome word"
-    return None
-
-
 def _may_be_copyright(text: str) -> bool:
     """False when :func:`is_copyright` surely is, without lowercasing the line:
     it needs "©", "(" or "copyright" in ``lexicon.caseless(text)``, and only
@@ -299,11 +260,7 @@ def _quiet_label(line: Line, memo: dates.DocumentDates) -> tuple[str, str] | Non
     that holds none of its page's triggers (PageWords.triggers): only the age
     and form-field rules can label it."""
     text = line.text
-    if (
-        len(text) <= MAX_AGE_CHARS
-        and text[-1:] not in dates.ages_never_end_with(line.lang)
-        and _is_age(text, line.lang, False, memo)
-    ):
+    if len(text) <= MAX_AGE_CHARS and _is_age(text, line.lang, False, memo):
         return "meta", "age"
     if "[" in line.raw and FORM_FIELD.search(line.raw):
         return "chrome", "form field"
@@ -313,7 +270,8 @@ def _quiet_label(line: Line, memo: dates.DocumentDates) -> tuple[str, str] | Non
 def _is_age(text: str, lang: str | None, has_digit: bool, memo: dates.DocumentDates) -> bool:
     """The whole line is a relative time ("3 hours ago", "il y a 2 jours")."""
     return (
-        dates.may_end_with_age(text, lang=lang)
+        text[-1:] not in dates.ages_never_end_with(lang)  # may_end_with_age's first test, without the call
+        and dates.may_end_with_age(text, lang=lang)
         and may_be_age(text, has_digit)
         and memo.parse_age(text, lang=lang) == text.strip()
     )
@@ -371,6 +329,8 @@ def page_words(lines: list[Line]) -> PageWords:
 
 def is_copyright(text: str) -> bool:
     """A copyright line ("© 2025 ...", "(c) 2019", "Copyright ...")."""
+    if not _may_be_copyright(text):
+        return False  # (without lowercasing the line)
     if "©" not in text and "(" not in text and "copyright" not in lexicon.caseless(text):
         return False  # what COPYRIGHT needs is not there
     return COPYRIGHT.search(text) is not None
@@ -469,10 +429,8 @@ def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | No
     no_match = lexicon.NO_MATCH  # (a local name: read per distinct line)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
-        if m is not no_match:
+        if m is not no_match or not text.isascii() or search(text.lower()) is not None:
             marks[key] = _said_label(line, m, page, memo)  # marker_label, its quiet test done
-        elif not text.isascii() or search(text.lower()) is not None:
-            marks[key] = _unmatched_label(line, page, memo)  # _said_label of an unmatched line
         elif "[" not in line.raw and (
             len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)
         ):
