@@ -1096,11 +1096,16 @@ def build_index() -> dict[str, Any]:
 @cache
 def _index() -> Mapping[str, Any] | None:
     """The shipped index when it matches the data files, else None."""
+    return _index_built_from(_sources_digest())
+
+
+def _index_built_from(digest: str) -> Mapping[str, Any] | None:
+    """The shipped index when it was built from data files of this digest, else None."""
     try:
         index = json.loads(_read(INDEX_FILE))
     except (OSError, ValueError):
         return None
-    if not isinstance(index, dict) or index.get("digest") != _sources_digest():
+    if not isinstance(index, dict) or index.get("digest") != digest:
         return None
     return index
 
