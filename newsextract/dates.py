@@ -201,7 +201,7 @@ _SPACES = re.compile(r"\s+")
 
 def _word(m: re.Match[str], group: str) -> str | None:
     value = m.group(group)
-    return None if value is None else _SPACES.sub(" ", value.lower()).strip()
+    return None if value is None else _SPACES.sub(" ", str.lower(value)).strip()
 
 
 _AGE_GROUPS = (
@@ -385,7 +385,7 @@ def _plausible_head(head: str, *, glued: bool) -> bool:
     # "By John Smith 3 hours ago" but not "He left the company 3 years ago"
     for w in cased:
         first = next(ch for ch in w if ch.isalpha())
-        if first.islower() and w.lower() not in _LOWER_OK:
+        if first.islower() and str.lower(w) not in _LOWER_OK:
             return False
     return True
 
@@ -653,7 +653,7 @@ def _clock(m: re.Match[str]) -> tuple[int, int, int, timezone | None] | None:
     hour, minute = int(m.group("hh")), int(m.group("mm"))
     second = int(m.group("ss")) if m.group("ss") else 0
     ampm1 = m.group("ampm1")
-    ampm2 = (m.group("ampm2") or "").lower().replace(".", "")
+    ampm2 = str.lower(m.group("ampm2") or "").replace(".", "")
     pm = ampm1 in _PM or ampm2 in {"pm", "μμ", "م", "مساء", "مساءً", "بظ"}
     am = ampm1 in _AM_WORDS or ampm2 in {"am", "πμ", "ص", "صباحا", "صباحاً", "قظ"}
     if ampm1 == "中午" and hour < 12:
@@ -790,7 +790,7 @@ _DATE_LAST_CHARS = frozenset("日일号號）分분" + "mμصماًءظ" + "zctk
 #: The ASCII letters that can end a date (folded, in _DATE_LAST_CHARS), and
 #: all the others: most lines end with a letter, decided by one set lookup.
 _ASCII_LETTERS = frozenset(string.ascii_letters)
-_DATE_LAST_ASCII_LETTERS = frozenset(c for c in _ASCII_LETTERS if c.lower() in _DATE_LAST_CHARS)
+_DATE_LAST_ASCII_LETTERS = frozenset(c for c in _ASCII_LETTERS if str.lower(c) in _DATE_LAST_CHARS)
 
 
 def _may_end_with_date(s: str) -> bool:

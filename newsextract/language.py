@@ -177,7 +177,7 @@ def _lower_words_table(codec: str) -> bytes:
     table = bytearray(b" " * 256)
     for byte in range(256):
         try:
-            lower = bytes([byte]).decode(codec).lower()
+            lower = str.lower(bytes([byte]).decode(codec))
         except UnicodeDecodeError:
             continue  # (no character: never in an encoded text)
         if lower.isalnum() or lower == "_" or lower == "\n":
@@ -230,7 +230,7 @@ def _lowered_words(text: str, blanked: str) -> str:
         encoded = _encode(blanked, codec)
         if encoded is not None:
             return encoded.translate(table).decode(codec)
-    spaced = _OTHER_NON_WORD.sub(" ", text.lower())
+    spaced = _OTHER_NON_WORD.sub(" ", str.lower(text))
     return spaced.encode().translate(_ASCII_LOWER_WORDS).decode()
 
 

@@ -145,7 +145,7 @@ def _fold_text(text: str) -> str:
     """NFKC, casefold, the fold table and single spaces; no punctuation stripping."""
     # " ".join(s.split()) is _WS.sub(" ", s).strip(): str.split and \s agree on whitespace
     if text.isascii():  # nothing to compose, fold or strip: the common case, made cheap
-        text = text.lower()
+        text = str.lower(text)
     else:
         if "ⓒ" in text or "Ⓒ" in text:
             text = text.translate(_PRE_FOLD)
@@ -198,7 +198,7 @@ def caseless(text: str) -> str:
     (lowercase, passed through this too) that an ``re.IGNORECASE`` pattern
     finds in ``text`` is a substring of ``caseless(text)``.  For cheap tests
     before a regular expression; not a matching key (see :func:`normalize`)."""
-    low = text.lower()
+    low = str.lower(text)
     return low if low.isascii() or not _CASELESS_ANY.search(low) else low.translate(_CASELESS)
 
 
@@ -488,7 +488,7 @@ def counted_phrase(line: str, categories: tuple[str, ...]) -> str | None:
     # normalize(line); an ASCII line (most) inline, without the fold cache:
     # few of these lines (they hold a digit) are normalized again
     if line.isascii():
-        norm = " ".join(line.lower().split()).lstrip(_LEADING_ASCII).rstrip(_TRAILING_ASCII)
+        norm = " ".join(str.lower(line).split()).lstrip(_LEADING_ASCII).rstrip(_TRAILING_ASCII)
     else:
         norm = normalize(line)
     if not norm:
@@ -536,7 +536,7 @@ def is_phrase(line: str, category: str) -> bool:
 
 
 def _language_code(lang: str) -> str:
-    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    code = str.lower(lang.strip()).replace("_", "-").split("-")[0]
     return _LANG_ALIASES.get(code, code)
 
 
@@ -577,7 +577,7 @@ def _stopwords_from_sources(code: str) -> frozenset[str]:
     words: set[str] = set()
     for word in _word_lines(_read("stopwords", f"{code}.txt")):
         if word.isascii():  # NFKC and casefold of ASCII are lower(); no fold table, no ZWNJ
-            low = word.lower()
+            low = str.lower(word)
             forms: tuple[str, ...] = (low, " ".join(low.split()))
         else:
             plain = unicodedata.normalize("NFKC", word).casefold()
@@ -635,7 +635,7 @@ class AgeWords:
 
 
 def _lower(word: str) -> str:
-    return _WS.sub(" ", unicodedata.normalize("NFC", word).lower()).strip()
+    return _WS.sub(" ", str.lower(unicodedata.normalize("NFC", word))).strip()
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
@@ -979,7 +979,7 @@ class LineMatcher:
         # call per line costs more than the tests): its lowercase is its
         # normalization.  The others (None) are normalized below.
         heads: list[str | None] = [
-            line.lower().lstrip(_LEADING_ASCII)
+            str.lower(line).lstrip(_LEADING_ASCII)
             if line.isascii() and line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
             else None
             for line in lines

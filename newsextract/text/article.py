@@ -275,7 +275,7 @@ def read_byline(text: str, memo: dates.DocumentDates | None = None) -> tuple[lis
     if prefix:
         text = (
             text.strip()[len(prefix) :]
-            if text.strip().lower().startswith(prefix)
+            if str.lower(text.strip()).startswith(prefix)
             else _after_prefix(text, prefix)
         )
     text = BYLINE_SPLIT.split(text.strip())[0] if BYLINE_SPLIT.search(text) else text

@@ -181,7 +181,7 @@ def marker_label(
     # word-based rules need (see PageWords.triggers); only the age and
     # form-field rules are left.
     quiet = len(text) <= MAX_META_CHARS and m is lexicon.NO_MATCH and text.isascii()
-    if quiet and words.triggers.search(text.lower()) is None:
+    if quiet and words.triggers.search(str.lower(text)) is None:
         return _quiet_label(line, memo)
     return _said_label(line, m, words, memo)
 
@@ -323,7 +323,7 @@ def page_words(lines: list[Line]) -> PageWords:
     """The :class:`PageWords` of a document's lines: ``str.__contains__`` over
     its short ASCII lines, once, is faster than any search per line."""
     short = [t for t in (ln.text for ln in lines) if len(t) <= MAX_META_CHARS and t.isascii()]
-    blob = "\n".join(short).lower()
+    blob = str.lower("\n".join(short))
     return _page_words(tuple(w for w in _trigger_words() if w in blob))
 
 
@@ -347,7 +347,7 @@ def _age_anchors() -> tuple[frozenset[str], tuple[str, ...]]:
         phrases = [*age.before, *age.after, *age.before_optional, *age.now, *age.yesterday, *age.fused]
         for phrase in phrases:
             for word in phrase.split():
-                (unspaced if CJK_CHAR.search(word) else words).add(word.lower())
+                (unspaced if CJK_CHAR.search(word) else words).add(str.lower(word))
     return frozenset(words), tuple(sorted(unspaced))
 
 
@@ -356,7 +356,7 @@ def may_be_age(text: str, has_digit: bool) -> bool:
     if has_digit:
         return True
     words, unspaced = _age_anchors()
-    if not words.isdisjoint(WORD.findall(text.lower())):
+    if not words.isdisjoint(WORD.findall(str.lower(text))):
         return True
     return not text.isascii() and any(a in text for a in unspaced)
 
@@ -385,7 +385,7 @@ def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
     # word among its words is a substring of it, and only ASCII words can be.
     if text.isascii():
         ascii_words = (page or _all_words()).chrome
-        if ascii_words is None or ascii_words.search(text.lower()) is None:
+        if ascii_words is None or ascii_words.search(str.lower(text)) is None:
             return False
     words = WORD.findall(lexicon.normalize(line.text))
     if not words or len(words) > MAX_CHROME_WORD_LINE:
@@ -429,7 +429,7 @@ def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | No
     no_match = lexicon.NO_MATCH  # (a local name: read per distinct line)
     for (key, line), m in zip(distinct.items(), found, strict=True):
         text = line.text
-        if m is not no_match or not text.isascii() or search(text.lower()) is not None:
+        if m is not no_match or not text.isascii() or search(str.lower(text)) is not None:
             marks[key] = _said_label(line, m, page, memo)  # marker_label, its quiet test done
         elif "[" not in line.raw and (
             len(text) > MAX_AGE_CHARS or (line.lang == language and text[-1:] in never_age)

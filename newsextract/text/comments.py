@@ -64,7 +64,7 @@ def _time_of(line: Line, memo: dates.DocumentDates) -> tuple[str | None, str | N
     if found:
         rest = text.replace(found[0], " ", 1).strip(" ·|-–—,@")
         for word in ("at", "um", "à", "a las", "às", "в"):
-            if rest.lower().endswith(" " + word):
+            if str.lower(rest).endswith(" " + word):
                 rest = rest[: -len(word) - 1].strip()
         if len(rest.split()) <= MAX_AUTHOR_WORDS and len(text) - len(found[0]) <= MAX_AUTHOR_CHARS:
             return found[1], None, rest
