@@ -6,7 +6,7 @@ its comments and its related-article teasers.
     >>> doc.article.title, len(doc.related)
 """
 
-from .api import clear_caches, parse, parse_file
+from .api import clear_caches, compiled_modules, parse, parse_file
 from .errors import InputError, NewsextractError, UnsupportedInputError
 from .model import (
     SCHEMA_VERSION,
@@ -35,6 +35,7 @@ __all__ = [
     "UnsupportedInputError",
     "__version__",
     "clear_caches",
+    "compiled_modules",
     "parse",
     "parse_file",
 ]

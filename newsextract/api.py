@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
 from typing import Literal
 
 from .errors import InputError
@@ -99,3 +101,18 @@ def clear_caches() -> None:
         if module is not None:  # not imported yet: nothing remembered
             for name in names:
                 getattr(module, name).cache_clear()
+
+
+def compiled_modules() -> list[str]:
+    """The modules of this install that run compiled (mypyc, see setup.py),
+    by name: empty for a pure-Python install (editable, or without a C
+    compiler).  Looks at the files only; nothing is imported."""
+    package = Path(__file__).resolve().parent
+    suffixes = sorted(EXTENSION_SUFFIXES, key=len, reverse=True)  # ".cpython-311-...so" before ".so"
+    found: set[str] = set()
+    for path in package.rglob("*"):
+        suffix = next((s for s in suffixes if path.name.endswith(s)), None)
+        if suffix is not None:
+            parts = (*path.relative_to(package).parent.parts, path.name[: -len(suffix)])
+            found.add(".".join(("newsextract", *parts)).removesuffix(".__init__"))
+    return sorted(found)

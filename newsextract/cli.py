@@ -18,7 +18,7 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 
 from . import __version__
-from .api import parse_file
+from .api import compiled_modules, parse_file
 from .cli_options import Kind, KindOption, MaxBytesOption, PathArgument, UrlOption
 from .errors import InputError, NewsextractError
 from .input.read import DEFAULT_MAX_BYTES
@@ -113,7 +113,9 @@ def emit(data: str, output: Path | None) -> None:
 
 def version_callback(value: bool) -> None:
     if value:
-        sys.stdout.write(f"newsextract {__version__}\n")
+        compiled = compiled_modules()
+        build = f"text path compiled, {len(compiled)} modules" if compiled else "pure Python"
+        sys.stdout.write(f"newsextract {__version__} ({build})\n")
         raise typer.Exit()
 
 
