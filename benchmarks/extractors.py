@@ -332,6 +332,11 @@ def version(extractor: Extractor) -> str | None:
     from importlib.metadata import version as dist_version
 
     try:
-        return dist_version(extractor.dist)
+        found = dist_version(extractor.dist)
     except PackageNotFoundError:
         return None
+    if extractor.module == "newsextract":  # which build is measured (see setup.py)
+        import newsextract
+
+        found += " (compiled)" if newsextract.compiled_modules() else " (pure Python)"
+    return found
