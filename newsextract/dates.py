@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
+from typing import Final
 
 from . import lexicon
 
@@ -53,16 +54,16 @@ __all__ = [
     "split_glued_source",
 ]
 
-_H = r"[^\S\r\n]"  # horizontal whitespace
+_H: Final = r"[^\S\r\n]"  # horizontal whitespace
 
 
 def _sp(lo: int, hi: int) -> str:
     return f"{_H}{{{lo},{hi}}}"
 
 
-_LB = r"(?<![^\W\d_])"  # not right after a letter
-_RB = r"(?![^\W\d_])"  # not right before a letter
-_TAIL_JUNK = r"[\s.,;:·•|)\]】]{0,6}$"
+_LB: Final = r"(?<![^\W\d_])"  # not right after a letter
+_RB: Final = r"(?![^\W\d_])"  # not right before a letter
+_TAIL_JUNK: Final = r"[\s.,;:·•|)\]】]{0,6}$"
 
 # ---------------------------------------------------------------------------
 # word tries
@@ -114,11 +115,11 @@ def _emit(node: _Node) -> str:
 # ---------------------------------------------------------------------------
 # relative ages
 
-_DIGITS = r"(?<!\d)\d{1,4}(?:[.,]\d)?"
-_CLOCK = rf"(?:,?{_sp(0, 2)}(?:at|à|um|a las|a la|às|alle|om|kl\.?|в|о|u|saat|lúc|في|الساعة|-|–){_sp(0, 2)})?\d{{1,2}}[:.h]\d{{2}}(?:{_sp(0, 1)}(?:[ap]\.m\.|[ap]m))?"
+_DIGITS: Final = r"(?<!\d)\d{1,4}(?:[.,]\d)?"
+_CLOCK: Final = rf"(?:,?{_sp(0, 2)}(?:at|à|um|a las|a la|às|alle|om|kl\.?|в|о|u|saat|lúc|في|الساعة|-|–){_sp(0, 2)})?\d{{1,2}}[:.h]\d{{2}}(?:{_sp(0, 1)}(?:[ap]\.m\.|[ap]m))?"
 
 
-_ROLES = ("before", "before_only", "approx", "numw", "unit", "fused", "after", "now", "yday")
+_ROLES: Final = ("before", "before_only", "approx", "numw", "unit", "fused", "after", "now", "yday")
 
 
 @cache
@@ -186,7 +187,7 @@ def _age_tail_re(langs: tuple[str, ...] | None = None) -> re.Pattern[str]:
 #: Ages are looked for in the page's language and in English (sites in any
 #: language print "3 hours ago" in widgets); a pattern for two languages
 #: compiles in a millisecond, the one for all languages in ~30 ms.
-AGE_FALLBACK_LANGUAGE = "en"
+AGE_FALLBACK_LANGUAGE: Final = "en"
 
 
 @cache
@@ -196,7 +197,7 @@ def _age_languages(lang: str | None) -> tuple[str, ...] | None:
     return tuple(sorted({lang, AGE_FALLBACK_LANGUAGE}))
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES: Final = re.compile(r"\s+")
 
 
 def _word(m: re.Match[str], group: str) -> str | None:
@@ -204,7 +205,7 @@ def _word(m: re.Match[str], group: str) -> str | None:
     return None if value is None else _SPACES.sub(" ", str.lower(value)).strip()
 
 
-_AGE_GROUPS = (
+_AGE_GROUPS: Final = (
     ("before", "before"),
     ("approx", "approx"),
     ("numw", "numw"),
@@ -242,7 +243,7 @@ def _is_age(m: re.Match[str]) -> bool:
     return before is not None and bool(langs & r["before_only"].get(before, frozenset()))
 
 
-_AGE_WINDOW = 160  # an age phrase is short: only the end of a line is searched
+_AGE_WINDOW: Final = 160  # an age phrase is short: only the end of a line is searched
 
 # ---------------------------------------------------------------------------
 # a cheap test before the age regex: how an age can end
@@ -256,10 +257,10 @@ _AGE_WINDOW = 160  # an age phrase is short: only the end of a line is searched
 # ``str.endswith`` instead of a search with the large regex.  Both sides are
 # folded with lexicon.caseless, as the regex compares them (IGNORECASE).
 
-_JUNK = ".,;:·•|)]】"
+_JUNK: Final = ".,;:·•|)]】"
 
 #: How a clock time after "yesterday" can end (besides a digit): "3:45 p.m.".
-_CLOCK_ENDINGS = ("am", "pm", "a.m", "p.m")
+_CLOCK_ENDINGS: Final = ("am", "pm", "a.m", "p.m")
 
 
 def _strip_junk(text: str) -> str:
@@ -361,7 +362,7 @@ def _age_span(s: str, langs: tuple[str, ...] | None = None) -> tuple[int, int] |
 # ---------------------------------------------------------------------------
 # the head before a tail date / age
 
-_HEAD_SEPARATORS = " \t·•|-–—:,;/"
+_HEAD_SEPARATORS: Final = " \t·•|-–—:,;/"
 
 
 def _plausible_head(head: str, *, glued: bool) -> bool:
@@ -390,7 +391,7 @@ def _plausible_head(head: str, *, glued: bool) -> bool:
     return True
 
 
-_LOWER_OK = frozenset(
+_LOWER_OK: Final = frozenset(
     {"by", "de", "da", "do", "di", "von", "van", "der", "den", "la", "le", "el", "al", "bin", "ibn"}
 )
 
@@ -427,9 +428,9 @@ def parse_age(line: str, *, whole_line: bool = False, lang: str | None = None) -
 #: A time of day after a relative time: "2 days ago at 07:52 am", "hier à
 #: 14h30", "вчера в 12:05".  One short word may join them; the lookbehind
 #: starts a match only at the first of a run of separators (linear search).
-CLOCK_TAIL = re.compile(r"(?<![\s,·|])[\s,·|]+(?:[^\W\d]{1,3}\s+)?\d{1,2}[:h.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?$")
+CLOCK_TAIL: Final = re.compile(r"(?<![\s,·|])[\s,·|]+(?:[^\W\d]{1,3}\s+)?\d{1,2}[:h.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?$")
 
-_CLOCK_ENDS = frozenset("mM.")
+_CLOCK_ENDS: Final = frozenset("mM.")
 
 
 def parse_age_at(line: str, *, lang: str | None = None) -> str | None:
@@ -451,13 +452,13 @@ def parse_age_at(line: str, *, lang: str | None = None) -> str | None:
 # ---------------------------------------------------------------------------
 # absolute dates
 
-_TZ_NAMES = (
+_TZ_NAMES: Final = (
     "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|BST|CET|CEST|EET|EEST|WET|WEST|"
     "MSK|IST|PKT|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|WIB|WITA|WIT|ICT|PHT|SAST|WAT|EAT|AST|ADT"
 )
-_TZ = rf"(?-i:Z)|(?:UTC|GMT)(?:{_sp(0, 1)}[+\-−]\d{{1,2}}(?::?\d{{2}})?)?|[+\-−]\d{{2}}:?\d{{2}}|(?-i:{_TZ_NAMES})"
-_AM = r"[ap]\.m\.|[ap]m|[πμ]\.μ\.|[πμ]μ|ص|م|صباحا|صباحاً|مساء|مساءً|ق\.ظ|ب\.ظ"
-_TIME = (
+_TZ: Final = rf"(?-i:Z)|(?:UTC|GMT)(?:{_sp(0, 1)}[+\-−]\d{{1,2}}(?::?\d{{2}})?)?|[+\-−]\d{{2}}:?\d{{2}}|(?-i:{_TZ_NAMES})"
+_AM: Final = r"[ap]\.m\.|[ap]m|[πμ]\.μ\.|[πμ]μ|ص|م|صباحا|صباحاً|مساء|مساءً|ق\.ظ|ب\.ظ"
+_TIME: Final = (
     "(?P<time>"
     rf"(?:{_sp(0, 3)}(?:года|г\.|року|р\.|roku|r\.|godine|god\.){_RB})?"
     rf"{_sp(0, 3)}(?:,|at|à|a las|a la|às|as|alle|um|om|kl\.?|klo\.?|в|во|о|o|u|saat|lúc|vào lúc|في|الساعة|-|–|—|\||·|•|T)?{_sp(0, 3)}"
@@ -470,15 +471,15 @@ _TIME = (
     ")?"
 )
 # a clock time just before a date: "10:42 AM EST, Tue March 4, 2025", "14:30, 12 марта 2025"
-_LEAD_TIME = re.compile(
+_LEAD_TIME: Final = re.compile(
     rf"(?:(?P<ampm1>午前|午後|上午|下午|中午|晚上|早上|凌晨|오전|오후){_sp(0, 2)})?"
     rf"(?<!\d)(?P<hh>\d{{1,2}})[:.h](?P<mm>\d{{2}})(?::(?P<ss>\d{{2}}))?(?!\d)"
     rf"(?:{_sp(0, 2)}(?P<ampm2>{_AM}){_RB})?(?:{_sp(0, 2)}(?P<tz>{_TZ}){_RB})?"
     rf"{_sp(0, 2)}[,·|\-–—]?{_sp(0, 3)}(?:[^\W\d_]{{2,12}}\.?,?{_sp(1, 3)})?$",
     re.IGNORECASE,
 )
-_ORD = r"(?:st|nd|rd|th)"
-_TRAILER = re.compile(r"[\s.,;:·•|)\]】]{0,6}")
+_ORD: Final = r"(?:st|nd|rd|th)"
+_TRAILER: Final = re.compile(r"[\s.,;:·•|)\]】]{0,6}")
 
 
 @cache
@@ -496,8 +497,8 @@ def _month_trie() -> str:
 #: such as "كانون الثاني"); the match is kept only when the lexicon knows the
 #: word as a month (see :func:`_resolve`).  Spelling 842 month names out as a
 #: regular expression cost ~80 ms to compile on every start of the CLI.
-_MONTH_CHAR = r"[^\s\d_,.;:!?()\[\]{}/\\|\-–—\"“”«»<>]"  # letters and combining marks (Thai, Hindi)
-MONTH_WORD = (
+_MONTH_CHAR: Final = r"[^\s\d_,.;:!?()\[\]{}/\\|\-–—\"“”«»<>]"  # letters and combining marks (Thai, Hindi)
+MONTH_WORD: Final = (
     rf"(?:[^\W\d_]{_MONTH_CHAR}{{0,15}}"  # "March", "марта", "มีนาคม"
     rf"|[^\W\d_]{_MONTH_CHAR}{{1,11}}\s{_MONTH_CHAR}{{2,12}}"  # "كانون الثاني"
     rf"|[^\W\d_]{_MONTH_CHAR}{{1,11}}\s\d{{1,2}})"  # "tháng 3"
@@ -550,14 +551,14 @@ def _date_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 #: Longest text in which a two-digit year (``31.10.23``) is read.
-SHORT_DATE_CHARS = 40
+SHORT_DATE_CHARS: Final = 40
 
 #: Every date pattern but the short one has a four-digit year: text without
 #: four digits in a row is not searched (most lines of a page, cheaply).
-FOUR_DIGITS = re.compile(r"\d{4}")
+FOUR_DIGITS: Final = re.compile(r"\d{4}")
 
 #: In every pattern but the short one the year is a run of exactly four digits.
-YEAR_RUN = re.compile(r"(?<!\d)\d{4}(?!\d)")
+YEAR_RUN: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _date_candidates(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -624,8 +625,8 @@ def _year(value: int) -> int | None:
     return value if 1900 <= value <= 2099 else None
 
 
-_PM = {"午後", "下午", "晚上", "오후"}
-_AM_WORDS = {"午前", "上午", "早上", "凌晨", "오전"}
+_PM: Final = {"午後", "下午", "晚上", "오후"}
+_AM_WORDS: Final = {"午前", "上午", "早上", "凌晨", "오전"}
 
 
 def _offset(tz: str) -> timezone | None:
@@ -784,13 +785,13 @@ def _with_lead_time(text: str, start: int, end: int, iso: str) -> tuple[int, int
 #: a closing full-width bracket, the end of an am/pm word (a.m., πμ, ص, مساءً,
 #: ق.ظ ...), of a time zone (Z, UTC, GMT, EST, MSK, WIB, WITA ...) or of
 #: "Uhr", "ч", "uur".
-_DATE_LAST_CHARS = frozenset("日일号號）分분" + "mμصماًءظ" + "zctkba" + "rч")
+_DATE_LAST_CHARS: Final = frozenset("日일号號）分분" + "mμصماًءظ" + "zctkba" + "rч")
 
 
 #: The ASCII letters that can end a date (folded, in _DATE_LAST_CHARS), and
 #: all the others: most lines end with a letter, decided by one set lookup.
-_ASCII_LETTERS = frozenset(string.ascii_letters)
-_DATE_LAST_ASCII_LETTERS = frozenset(c for c in _ASCII_LETTERS if str.lower(c) in _DATE_LAST_CHARS)
+_ASCII_LETTERS: Final = frozenset(string.ascii_letters)
+_DATE_LAST_ASCII_LETTERS: Final = frozenset(c for c in _ASCII_LETTERS if str.lower(c) in _DATE_LAST_CHARS)
 
 
 def _may_end_with_date(s: str) -> bool:
@@ -808,7 +809,7 @@ def _may_end_with_date(s: str) -> bool:
 
 
 #: A date with its time is short: only the end of a line is searched for one.
-_DATE_WINDOW = 120
+_DATE_WINDOW: Final = 120
 
 
 def _date_tail(s: str) -> tuple[int, int, str] | None:
@@ -837,11 +838,11 @@ def _date_tail(s: str) -> tuple[int, int, str] | None:
 
 #: The characters that :func:`split_glued_source` tests a line's last one
 #: against (trailing :data:`_JUNK` stripped): ASCII letters and punctuation.
-_TESTED_LAST_CHARS = [ch for ch in string.ascii_letters + string.punctuation if ch not in _JUNK]
+_TESTED_LAST_CHARS: Final = [ch for ch in string.ascii_letters + string.punctuation if ch not in _JUNK]
 
 #: Of those, the ones no date ends with (:func:`_may_end_with_date` fails on
 #: a line ending with one, unless a "(" precedes it by at most four characters).
-_NEVER_ENDS_DATE = frozenset(
+_NEVER_ENDS_DATE: Final = frozenset(
     ch
     for ch in _TESTED_LAST_CHARS
     if ch not in "(（" and (folded := lexicon.caseless(ch)) and folded[-1] not in _DATE_LAST_CHARS
@@ -877,7 +878,7 @@ def may_be_glued(line: str, *, lang: str | None = None) -> bool:
 #: touching a source): a digit after a non-digit, a letter after a non-letter
 #: or a lowercase-uppercase step (the starts the date patterns allow, see
 #: the ``camel`` rule of :func:`_date_cores`).
-GLUED_DATE_START = re.compile(r"(?<=\S)(?:(?<!\d)\d|(?<![^\W\d_])[^\W\d_]|(?<=[a-zà-ÿ])[A-ZÀ-Þ])")
+GLUED_DATE_START: Final = re.compile(r"(?<=\S)(?:(?<!\d)\d|(?<![^\W\d_])[^\W\d_]|(?<=[a-zà-ÿ])[A-ZÀ-Þ])")
 
 
 def _may_start_glued_date(s: str) -> bool:

@@ -18,10 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
+from typing import Final
 
 from . import lexicon
 
-WORD = re.compile(r"\w+")
+WORD: Final = re.compile(r"\w+")
 
 #: Characters of a few scripts (ranges of the Unicode blocks).
 SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
@@ -37,13 +38,13 @@ SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
 }
 
 #: Letters used in Persian but not in Arabic (پ چ ژ گ and Persian yeh/kaf).
-PERSIAN_LETTERS = frozenset("پچژگیک")
+PERSIAN_LETTERS: Final = frozenset("پچژگیک")
 
 #: Sample size for detection: enough text to be sure, bounded for speed.
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS: Final = 4000
 
 #: Minimum share of a script's letters among all letters for it to decide.
-SCRIPT_SHARE = 0.3
+SCRIPT_SHARE: Final = 0.3
 
 
 def _class(ranges: tuple[tuple[int, int], ...]) -> str:
@@ -52,20 +53,20 @@ def _class(ranges: tuple[tuple[int, int], ...]) -> str:
 
 #: One compiled character class per script: counting with ``findall`` runs in
 #: C, a Python loop over 20,000 characters does not.
-SCRIPT_PATTERNS = {name: re.compile(f"[{_class(ranges)}]") for name, ranges in SCRIPT_RANGES.items()}
+SCRIPT_PATTERNS: Final = {name: re.compile(f"[{_class(ranges)}]") for name, ranges in SCRIPT_RANGES.items()}
 #: Runs of letters: counting their lengths builds a list of words, not of characters.
-LETTERS = re.compile(r"[^\W\d_]+")
+LETTERS: Final = re.compile(r"[^\W\d_]+")
 
 
 #: Any character of the listed scripts: one search tells whether the per-script
 #: counts are needed at all (most pages are in a Latin-script language).
-ANY_SCRIPT = re.compile(f"[{''.join(_class(ranges) for ranges in SCRIPT_RANGES.values())}]")
+ANY_SCRIPT: Final = re.compile(f"[{''.join(_class(ranges) for ranges in SCRIPT_RANGES.values())}]")
 
 
 #: Per script, the high bytes (code point // 256) its characters never have.
 #: A text's UTF-16 high bytes, once these are deleted, are empty when it has no
 #: character of the script: one byte pass instead of a regex scan.
-_NOT_SCRIPT_HIGH_BYTES = {
+_NOT_SCRIPT_HIGH_BYTES: Final = {
     name: bytes(b for b in range(256) if not any(lo >> 8 <= b <= hi >> 8 for lo, hi in ranges))
     for name, ranges in SCRIPT_RANGES.items()
 }
@@ -149,7 +150,7 @@ def detect_language(text: str, words: Callable[[], list[str]] | None = None) -> 
 
 
 #: Fewer letters than this say nothing about the language.
-MIN_LETTERS = 20
+MIN_LETTERS: Final = 20
 
 
 def _has_letters(text: str, n: int) -> bool:
@@ -165,7 +166,7 @@ def _has_letters(text: str, n: int) -> bool:
 #: Word characters are what ``\w`` matches: ``str.isalnum()`` or "_".  The
 #: others, in two kinds: ASCII ones (byte-translated to spaces) and the rest,
 #: found by a regex.
-_OTHER_NON_WORD = re.compile(r"[^\x00-\x7f\w\s]+")
+_OTHER_NON_WORD: Final = re.compile(r"[^\x00-\x7f\w\s]+")
 
 
 
@@ -190,16 +191,16 @@ def _lower_words_table(codec: str) -> bytes:
 #: (ASCII and the accented letters of Western European languages) and
 #: Windows-1251 (Cyrillic).  No character of theirs lowercases by its context
 #: (in Python only "Σ" does) or into several characters.
-ONE_BYTE_CODECS = ("latin-1", "cp1251")
-_LOWER_WORDS_TABLES = tuple((codec, _lower_words_table(codec)) for codec in ONE_BYTE_CODECS)
+ONE_BYTE_CODECS: Final = ("latin-1", "cp1251")
+_LOWER_WORDS_TABLES: Final = tuple((codec, _lower_words_table(codec)) for codec in ONE_BYTE_CODECS)
 #: The Latin-1 table for the ASCII part of a text, leaving the bytes of UTF-8
 #: sequences (>= 0x80) unchanged.
-_ASCII_LOWER_WORDS = _lower_words_table("latin-1")[:128] + bytes(range(128, 256))
+_ASCII_LOWER_WORDS: Final = _lower_words_table("latin-1")[:128] + bytes(range(128, 256))
 
 #: The non-ASCII characters of most English pages: no-break space,
 #: typographic quotes and dashes, ellipsis, ©, £.  None is a word character
 #: or has a lowercase, and none belongs to SCRIPT_RANGES.
-COMMON_PUNCTUATION = "\xa0’‘“”—–…©«»·•£"
+COMMON_PUNCTUATION: Final = "\xa0’‘“”—–…©«»·•£"
 
 
 def _blank_punctuation(text: str) -> str:
@@ -288,8 +289,8 @@ def _by_stopwords(words: list[str], *, cyrillic: bool) -> str | None:
     return lang if hits >= max(3, 0.08 * tokens) else None
 
 
-CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "bg", "sr", "mk", "be", "kk"})
+CYRILLIC_LANGUAGES: Final = frozenset({"ru", "uk", "bg", "sr", "mk", "be", "kk"})
 
 #: Languages written without spaces between words: stopword density is
 #: measured on characters instead of tokens.
-UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th"})
+UNSPACED_LANGUAGES: Final = frozenset({"ja", "zh", "th"})

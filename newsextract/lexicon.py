@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 __all__ = [
     "LIST_CATEGORIES",
@@ -73,10 +73,10 @@ LIST_CATEGORIES: tuple[str, ...] = (
 UNITS: tuple[str, ...] = ("second", "minute", "hour", "day", "week", "month", "year")
 
 # Categories whose headings may carry a count ("12 Comments", "Comments (12)").
-_COUNTED = frozenset({"comments_heading", "related_heading"})
+_COUNTED: Final = frozenset({"comments_heading", "related_heading"})
 
 # Language codes that are spelled differently in the wild.
-_LANG_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "zsm": "ms"}
+_LANG_ALIASES: Final = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "zsm": "ms"}
 
 # ---------------------------------------------------------------------------
 # normalization
@@ -117,11 +117,11 @@ def _any_of(table: Mapping[int, Any]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]")
 
 
-_FOLD = _build_fold_table()
-_FOLD_ANY = _any_of(_FOLD)
+_FOLD: Final = _build_fold_table()
+_FOLD_ANY: Final = _any_of(_FOLD)
 # applied before NFKC, which would turn a circled c into a plain "c"
-_PRE_FOLD = {ord("ⓒ"): "©", ord("Ⓒ"): "©"}
-_WS = re.compile(r"\s+")
+_PRE_FOLD: Final = {ord("ⓒ"): "©", ord("Ⓒ"): "©"}
+_WS: Final = re.compile(r"\s+")
 def _single_spaced(line: str) -> bool:
     """Is ``" ".join(line.split()) == line`` for this ASCII line?  Spaces
     single and inside, no other whitespace (control characters are not
@@ -129,16 +129,16 @@ def _single_spaced(line: str) -> bool:
     lines split_lines makes."""
     return line.isprintable() and "  " not in line and not line.startswith(" ") and not line.endswith(" ")
 # stripped with str.lstrip / str.rstrip (linear, unlike a "[...]+$" regex on long runs)
-_LEADING = " \t\n\r\f\v•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔-–—|<[【〈《「『"
-_TRAILING = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。、！？：؛،؟"
+_LEADING: Final = " \t\n\r\f\v•·*■□►▶▷▸◆◇●○◦▪▫»›>→⇒~☞✓✔-–—|<[【〈《「『"
+_TRAILING: Final = " \t\n\r\f\v:.!?…»›→⇒>|-–—,;·•*]】〉》」』。、！？：؛،؟"
 # Their ASCII characters, what strips an ASCII text the same: str.lstrip and
 # str.rstrip read all the characters they are given at each call.
-_LEADING_ASCII = "".join(ch for ch in _LEADING if ch.isascii())
-_TRAILING_ASCII = "".join(ch for ch in _TRAILING if ch.isascii())
+_LEADING_ASCII: Final = "".join(ch for ch in _LEADING if ch.isascii())
+_TRAILING_ASCII: Final = "".join(ch for ch in _TRAILING if ch.isascii())
 
 
 #: Lines are matched against a dozen categories each: fold each text once.
-FOLD_CACHE_SIZE = 16384
+FOLD_CACHE_SIZE: Final = 16384
 
 
 def _fold_text(text: str) -> str:
@@ -181,7 +181,7 @@ def normalize(text: str) -> str:
 #: Characters that the regex engine's IGNORECASE treats as the same letter but
 #: ``str.lower`` does not fold together (``re._casefix``), and the combining
 #: dot that ``"İ".lower()`` adds.
-_CASELESS = str.maketrans(
+_CASELESS: Final = str.maketrans(
     {
         "ı": "i", "ſ": "s", "µ": "μ", "ͅ": "ι", "ι": "ι", "ΐ": "ΐ", "ΰ": "ΰ", "ϐ": "β", "ϵ": "ε",
         "ϑ": "θ", "ϰ": "κ", "ϖ": "π", "ϱ": "ρ", "ς": "σ", "ϕ": "φ", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о",
@@ -190,7 +190,7 @@ _CASELESS = str.maketrans(
 )  # fmt: skip
 
 
-_CASELESS_ANY = _any_of(_CASELESS)
+_CASELESS_ANY: Final = _any_of(_CASELESS)
 
 
 def caseless(text: str) -> str:
@@ -241,7 +241,7 @@ def _category_raw(category: str) -> Mapping[str, Any]:
     return value
 
 
-_CJK_RANGES = (
+_CJK_RANGES: Final = (
     (0x0E00, 0x0EFF),  # Thai, Lao
     (0x1000, 0x109F),  # Myanmar
     (0x1100, 0x11FF),  # Hangul jamo
@@ -273,7 +273,7 @@ def _continues_word(ch: str) -> bool:
     return _is_letter_or_digit(ch) or ch in "_-'’"
 
 
-_SEPARATORS = frozenset(":-–—|=/")
+_SEPARATORS: Final = frozenset(":-–—|=/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,23 +347,23 @@ def phrases_by_language(category: str) -> dict[str, frozenset[str]]:
 # ---------------------------------------------------------------------------
 # matching
 
-_COUNT = r"\d{1,7}(?:[.,]\d{1,3}){0,2}k?"
-_COUNTER = r"(?:개의|개|件の|件|条|條|则|則)?"
-_COUNT_FIRST = re.compile(rf"^[(\[]?{_COUNT}[)\]]?\s?{_COUNTER}\s?(?P<rest>\D.{{0,200}})$")
+_COUNT: Final = r"\d{1,7}(?:[.,]\d{1,3}){0,2}k?"
+_COUNTER: Final = r"(?:개의|개|件の|件|条|條|则|則)?"
+_COUNT_FIRST: Final = re.compile(rf"^[(\[]?{_COUNT}[)\]]?\s?{_COUNTER}\s?(?P<rest>\D.{{0,200}})$")
 # The count that ends a line, after a non-digit: what ``^(?P<rest>.{0,200}?\D)``
 # followed by this pattern matches, with the rest found by where the search
 # starts instead of by a lazy repeat (which tries the count after every one of
 # the first 200 characters: slow on long lines ending in a digit).
-_COUNT_LAST = re.compile(rf"(?<=\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
+_COUNT_LAST: Final = re.compile(rf"(?<=\D)\s?[(\[（【]?\s?{_COUNT}\s?{_COUNTER}\s?[)\]）】]?$")
 #: The longest text _COUNT_LAST can match (1 + 1 + 1 + 16 + 1 + 2 + 1 + 1 characters).
-_COUNT_LAST_MAX_LEN = 24
+_COUNT_LAST_MAX_LEN: Final = 24
 #: The longest rest before a trailing count (``.{0,200}?\D``).
-_REST_MAX = 201
+_REST_MAX: Final = 201
 
 
 #: What a normalized heading with a count can end with: a digit, "12k", a
 #: closing bracket or a counter word ("댓글 12개", "3件").
-_COUNT_LAST_CHARS = frozenset(")]）】k개의件の条條则則")
+_COUNT_LAST_CHARS: Final = frozenset(")]）】k개의件の条條则則")
 
 
 def _without_count(norm: str) -> str | None:
@@ -421,7 +421,7 @@ def starts_with_phrase(line: str, category: str) -> str | None:
     return _prefix_match(norm, _category(category))
 
 
-_SENTENCE_END = (".", "?", "!", "。", "؟")
+_SENTENCE_END: Final = (".", "?", "!", "。", "؟")
 
 
 def _is_prefixed_heading(line: str) -> bool:
@@ -689,7 +689,7 @@ def age_lexicon() -> Mapping[str, AgeWords]:
     return MappingProxyType(result)
 
 
-_STRIP_MARKS_SCRIPTS = ("LATIN", "GREEK")
+_STRIP_MARKS_SCRIPTS: Final = ("LATIN", "GREEK")
 
 
 def _without_marks(word: str) -> str:
@@ -817,7 +817,7 @@ class LineMatch:
 
 
 #: What :class:`LineMatcher` returns for a line that matches nothing (always this object).
-NO_MATCH = LineMatch(frozenset(), MappingProxyType({}))
+NO_MATCH: Final = LineMatch(frozenset(), MappingProxyType({}))
 
 
 @cache
@@ -831,7 +831,7 @@ def _whole_index(categories: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
 
 #: Phrases at least this long are indexed by their first characters; shorter
 #: ones are looked up whole (``line[:1]``, ``line[:2]``, ...).
-_PREFIX_KEY = 4
+_PREFIX_KEY: Final = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -1051,7 +1051,7 @@ def match_line(line: str, whole: tuple[str, ...], prefix: tuple[str, ...]) -> Li
 # ``python -m newsextract.lexicon`` after changing markers.json or a stopword
 # list (tests/test_lexicon.py checks that it is in sync).
 
-INDEX_FILE = "lexicon-index.json"
+INDEX_FILE: Final = "lexicon-index.json"
 
 
 def _sources_digest() -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import chain, groupby
+from typing import Final
 
 from .. import dates
 from ..language import SAMPLE_CHARS, detect_language, lower_words_by_line
@@ -33,7 +34,7 @@ from .related import parse_teasers, read_also_teaser
 from .sections import assign_zones
 
 #: Language detection reads lines at least this long (menus say little).
-LANGUAGE_LINE_CHARS = 40
+LANGUAGE_LINE_CHARS: Final = 40
 
 
 @dataclass(slots=True)
@@ -108,7 +109,7 @@ def analyse(text: str) -> Analysis:
 #: Several tags on one line: "#Xiaomi #EV", "xiaomi, electric cars, China".
 # `(?:(?<!\s)|(?!\s))`: never start inside a run of spaces (the leftmost match
 # starts at its first space anyway), so a long run is not retried from each space.
-TAG_SEPARATORS = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,;|،、]\s*|\s+(?=#))")
+TAG_SEPARATORS: Final = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,;|،、]\s*|\s+(?=#))")
 
 
 def zone_spans(zones: list[str | None]) -> list[tuple[str | None, int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from .. import dates, lexicon
 from ..model import Block
@@ -22,61 +23,61 @@ from .lines import INDENT_STEP, Line
 # outweighs any menu, teaser list or comment thread around it.
 
 #: Prose: one point per 100 effective characters.
-GOOD_PER_CHAR = 1 / 100
-NEAR_PER_CHAR = 1 / 250
+GOOD_PER_CHAR: Final = 1 / 100
+NEAR_PER_CHAR: Final = 1 / 250
 #: A short line that reads like a sentence ("He declined to comment.").
-SHORT_SENTENCE = 0.1
+SHORT_SENTENCE: Final = 0.1
 #: A short line without sentence punctuation: a heading inside the story, or
 #: one of the hundred items of a menu.
-SHORT_OTHER = -0.4
+SHORT_OTHER: Final = -0.4
 BAD_BASE, BAD_PER_CHAR = -0.5, -1 / 200
-BAD_SENTENCE_PER_CHAR = 1 / 500
-CHROME = -1.0
-META = -0.3
-FORM = -1.0
+BAD_SENTENCE_PER_CHAR: Final = 1 / 500
+CHROME: Final = -1.0
+META: Final = -0.3
+FORM: Final = -1.0
 ZONE_BASE, ZONE_PER_CHAR = -1.5, -1 / 100
 
 #: Prose right below a byline or dateline is where stories start: a short
 #: story under its byline beats a longer "About us" blurb in the footer.
-BYLINE_START_BONUS = 3.0
-BYLINE_START_REACH = 3
+BYLINE_START_BONUS: Final = 3.0
+BYLINE_START_REACH: Final = 3
 
 #: The smallest region score that is an article (one 200-character paragraph).
-MIN_ARTICLE_SCORE = 2.0
+MIN_ARTICLE_SCORE: Final = 2.0
 
 #: How far above the body the title is looked for (lines).
-TITLE_WINDOW = 15
+TITLE_WINDOW: Final = 15
 #: Headline length bounds (effective characters).
 TITLE_MIN, TITLE_MAX, TITLE_LONG = 8, 300, 150
 #: The labels a headline can have.
-TITLE_LABELS = frozenset({"short", "near", "good", "bad"})
+TITLE_LABELS: Final = frozenset({"short", "near", "good", "bad"})
 
 #: Photo captions end with a credit in brackets: "(Bernat Armangue/AP)".
-CAPTION_CREDIT = re.compile(
+CAPTION_CREDIT: Final = re.compile(
     r"\((?:[^()]{0,80}/[^()]{1,60}|[^()]{0,60}(?:Getty|Reuters|AFP|AP|EPA|Shutterstock)[^()]{0,30})\)\s*$"
 )
 
 #: Separators between several authors in a byline, in several languages.
-AUTHOR_SEPARATORS = re.compile(
+AUTHOR_SEPARATORS: Final = re.compile(
     # `(?:(?<!\s)|(?!\s))`: a linear-time search over long runs of spaces (see TAG_SEPARATORS)
     r"(?:(?<!\s)|(?!\s))\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b|،|\sو\s?|、)\s*"
 )
 
 #: A plausible person or organisation name: a few words, no sentence punctuation.
-MAX_AUTHOR_WORDS = 5
+MAX_AUTHOR_WORDS: Final = 5
 
 #: A line that is one quotation from its first character to its last (a pull
 #: quote, or a block quote that the dump flattened): “...”, «...», „...“, "...".
-WHOLLY_QUOTED = re.compile(
+WHOLLY_QUOTED: Final = re.compile(
     r'^(?:“[^“”]{20,600}”|«[^«»]{20,600}»|„[^„“”]{20,600}[“”]|"[^"]{20,600}"|「[^「」]{10,400}」)[.!?]?$'
 )
 
 #: The characters a WHOLLY_QUOTED line starts with (a cheap test before the regex).
-QUOTE_OPENERS = frozenset('“«„"「')
+QUOTE_OPENERS: Final = frozenset('“«„"「')
 
-SKIP_LABELS = frozenset({"chrome", "meta", "form", "no_comments", "comments", "related", "tags"})
+SKIP_LABELS: Final = frozenset({"chrome", "meta", "form", "no_comments", "comments", "related", "tags"})
 #: Lines that are no body block: those and read-also teasers.
-BLOCK_SKIP_LABELS = SKIP_LABELS | {"read_also"}
+BLOCK_SKIP_LABELS: Final = SKIP_LABELS | {"read_also"}
 
 
 def line_score(line: Line, zone: str | None) -> float:
@@ -190,11 +191,11 @@ def is_headline(line: Line) -> bool:
 
 
 #: A headline is usually followed by its byline or date within this many lines.
-BYLINE_REACH = 3
-BYLINE_BONUS = 1.5
+BYLINE_REACH: Final = 3
+BYLINE_BONUS: Final = 1.5
 #: How many leading lines of the region (before its first ``good`` line) may be
 #: the headline: a long headline with stopwords scores as prose and starts the region.
-REGION_HEAD = 3
+REGION_HEAD: Final = 3
 
 
 def _followed_by_meta(lines: list[Line], i: int) -> bool:

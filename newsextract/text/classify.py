@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Final
 
 from .. import dates, lexicon
 from .features import CJK_CHAR, Profile
@@ -32,31 +33,31 @@ from .lines import Line
 # stopword density.  Set on the aeb-text-dev innertext/w3m dumps: jusText's
 # defaults (70/200, 0.30/0.32) assume its long stopword lists; ours are the
 # 150-250 most frequent function words, which cover a little less of a text.
-LENGTH_LOW = 70
-LENGTH_HIGH = 200
-STOPWORDS_LOW = 0.22
-STOPWORDS_HIGH = 0.28
+LENGTH_LOW: Final = 70
+LENGTH_HIGH: Final = 200
+STOPWORDS_LOW: Final = 0.22
+STOPWORDS_HIGH: Final = 0.28
 
 #: Without a stopword list for the language, a line is prose when it is long
 #: and ends like a sentence.
-NO_STOPWORDS_DENSITY = 0.3
+NO_STOPWORDS_DENSITY: Final = 0.3
 
 #: A line made of several short items separated by pipes or bullets is a menu.
-MENU_SEPARATORS = re.compile(r"\s[|•·/»]\s")
+MENU_SEPARATORS: Final = re.compile(r"\s[|•·/»]\s")
 
 #: "© 2025 ...", "Copyright 2019", "All rights reserved" in any position.
-COPYRIGHT = re.compile(r"(?:^|\s)(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+COPYRIGHT: Final = re.compile(r"(?:^|\s)(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 
 #: Bylines often carry a date after a separator: "By Jane Doe | March 3, 2025".
 #: (`(?:(?<!\s)|(?!\s))`: a linear-time search over long runs of spaces, see TAG_SEPARATORS.)
-BYLINE_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|·•—–]\s+|\s+-\s+)")
+BYLINE_SPLIT: Final = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s+[|·•—–]\s+|\s+-\s+)")
 
 #: The longest line that can be a byline, a dateline or a section heading.
-MAX_META_CHARS = 160
+MAX_META_CHARS: Final = 160
 #: The longest line that can be a relative time alone ("il y a 3 heures").
-MAX_AGE_CHARS = 40
+MAX_AGE_CHARS: Final = 40
 #: ... and followed by a time of day ("... at 12:00 pm").
-MAX_AGE_AT_CHARS = MAX_AGE_CHARS + len(" at 12:00 pm")
+MAX_AGE_AT_CHARS: Final = MAX_AGE_CHARS + len(" at 12:00 pm")
 
 
 def is_menu(line: Line) -> bool:
@@ -69,13 +70,13 @@ def is_menu(line: Line) -> bool:
 
 #: Stopword density of ordinary prose with our lists, for the languages the
 #: thresholds were set on (English, Portuguese, Russian prose: 0.35-0.50).
-TYPICAL_PROSE_DENSITY = 0.40
+TYPICAL_PROSE_DENSITY: Final = 0.40
 
 #: Languages that glue articles and prepositions to words (Arabic "وال",
 #: "بال") or have few free function words show lower densities in prose.
 #: The thresholds are scaled by the document's own prose density, never below
 #: this share of their value.
-MIN_DENSITY_SCALE = 0.4
+MIN_DENSITY_SCALE: Final = 0.4
 
 
 def density_scale(lines: list[Line]) -> float:
@@ -106,15 +107,15 @@ def content_class(line: Line, profile: Profile, scale: float = 1.0) -> str:
 #: What may follow a read-also prefix: a separator, so that "Lire aussi : X"
 #: or "READ MORE - X" is an insert while "Les ..." or "More than ..." (prefixes
 #: that are also ordinary words) start ordinary sentences.
-READ_ALSO_SEPARATOR = re.compile(r"^\s*[:：\-–—|»›>]")
+READ_ALSO_SEPARATOR: Final = re.compile(r"^\s*[:：\-–—|»›>]")
 
 #: Photo credits: the line before one is the photo's caption.
-CREDIT_PREFIX = "credit_prefix"
+CREDIT_PREFIX: Final = "credit_prefix"
 
 
 #: A credit is short: "Photo: Jane Doe / Agency", "Foto von X", "写真：共同".
-MAX_CREDIT_WORDS = 12
-CREDIT_SEPARATOR = re.compile(r"^\s*[:：/|©(]")
+MAX_CREDIT_WORDS: Final = 12
+CREDIT_SEPARATOR: Final = re.compile(r"^\s*[:：/|©(]")
 
 
 def is_credit(line: Line) -> bool:
@@ -139,22 +140,22 @@ def _after_words(text: str, n: int) -> str:
     return text[pos:]
 
 
-PREFIX_WORD = re.compile(r"\s*[^\s:：\-–—|»›>]+")
+PREFIX_WORD: Final = re.compile(r"\s*[^\s:：\-–—|»›>]+")
 
 
 #: Categories matched as whole lines and as line starts, in one pass per line.
-WHOLE_LINE = ("comments_heading", "related_heading", "tags_heading", "chrome_line", "comment_form")
-PREFIXES = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome_prefix", CREDIT_PREFIX, "byline_prefix")
+WHOLE_LINE: Final = ("comments_heading", "related_heading", "tags_heading", "chrome_line", "comment_form")
+PREFIXES: Final = ("no_comments", "related_heading_prefix", "read_also_prefix", "chrome_prefix", CREDIT_PREFIX, "byline_prefix")
 
 #: A heading that trails off ("You may also like...", "Você pode gostar…") ends
 #: like a sentence but is still a heading.
-TRAILING_OFF = ("...", "…")
+TRAILING_OFF: Final = ("...", "…")
 
 #: The headings that may carry a count ("Comments (12)", "12 Related").
-COUNTED_HEADINGS = ("comments_heading", "related_heading")
+COUNTED_HEADINGS: Final = ("comments_heading", "related_heading")
 
 #: Digits (any script): a counted heading ("Comments (12)") or a date needs one.
-DIGIT = re.compile(r"\d")
+DIGIT: Final = re.compile(r"\d")
 
 
 def marker_label(
@@ -282,7 +283,7 @@ def _is_age(text: str, lang: str | None, has_digit: bool, memo: dates.DocumentDa
 #: (counted headings, dates), "(" or "copyright" (:func:`is_copyright`; "©"
 #: is not ASCII), a separator of MENU_SEPARATORS ("|", "/"), or an ASCII
 #: chrome word (:func:`has_chrome_word`).
-TRIGGER_CHARS = "[0-9(|/]"
+TRIGGER_CHARS: Final = "[0-9(|/]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,11 +368,11 @@ def _read_also(text: str, m: lexicon.LineMatch) -> bool:
 
 
 #: A text browser's form field or button inside a line: "Email [          ] [Sign up]".
-FORM_FIELD = re.compile(r"\[\s{1,80}\]|\[(?:x|X|\*|\s)\]\s|\[[^\[\]]{1,30}\]\s*$")
+FORM_FIELD: Final = re.compile(r"\[\s{1,80}\]|\[(?:x|X|\*|\s)\]\s|\[[^\[\]]{1,30}\]\s*$")
 
 #: The most words a line can have and still be chrome for a word it holds.
-MAX_CHROME_WORD_LINE = 8
-WORD = re.compile(r"\w[\w-]*")
+MAX_CHROME_WORD_LINE: Final = 8
+WORD: Final = re.compile(r"\w[\w-]*")
 
 
 def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
@@ -394,11 +395,11 @@ def has_chrome_word(line: Line, page: PageWords | None = None) -> bool:
 
 
 #: The longest caption recognised by the credit line after it.
-MAX_CAPTION_CHARS = 400
+MAX_CAPTION_CHARS: Final = 400
 
 
 #: The mark of a photo credit: only a line just above one can be a caption.
-PHOTO_CREDIT = ("chrome", "photo credit")
+PHOTO_CREDIT: Final = ("chrome", "photo credit")
 
 
 def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | None = None) -> None:
@@ -456,7 +457,7 @@ def classify(lines: list[Line], profile: Profile, memo: dates.DocumentDates | No
 
 
 #: How close (in lines) a repeat of a long line must follow it to be an echo.
-REPEAT_WINDOW = 2
+REPEAT_WINDOW: Final = 2
 
 
 def mark_repeats(lines: list[Line]) -> None:

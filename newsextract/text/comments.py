@@ -9,26 +9,27 @@ Form lines ("Leave a reply", "Post comment") and per-comment buttons ("Reply",
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .. import dates, lexicon
 from ..model import Comment, Comments
 from .lines import INDENT_STEP, Line
 
 #: An author line is a short name: at most this many words.
-MAX_AUTHOR_WORDS = 5
-MAX_AUTHOR_CHARS = 60
+MAX_AUTHOR_WORDS: Final = 5
+MAX_AUTHOR_CHARS: Final = 60
 #: The longest line that can be a comment header ("Gary M on September 17, 2018 at 8:50 pm said:").
-MAX_TIME_LINE_CHARS = 120
+MAX_TIME_LINE_CHARS: Final = 120
 
 #: Letters that can end an age followed by a time of day (dates.parse_age_at):
 #: "07:52 am", "7.52 a.m." (other ends are a digit or ".").
-AGE_AT_ENDS = frozenset("mM")
+AGE_AT_ENDS: Final = frozenset("mM")
 
-DROP_LABELS = frozenset({"comments", "no_comments", "form", "chrome", "related", "tags"})
+DROP_LABELS: Final = frozenset({"comments", "no_comments", "form", "chrome", "related", "tags"})
 
 
 #: "Martina S." ends with a period but is a name: a final initial.
-FINAL_INITIAL = re.compile(r"\s\w\.$")
+FINAL_INITIAL: Final = re.compile(r"\s\w\.$")
 
 
 def _is_name(line: Line) -> bool:

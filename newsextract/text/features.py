@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import partial
+from typing import Final
 
 from .. import lexicon
 from ..language import UNSPACED_LANGUAGES, lower_words
@@ -19,14 +20,14 @@ from .lines import Line
 #: Sentence-final punctuation in many scripts (Latin, CJK full stops, Arabic
 #: question mark, Devanagari danda), optionally followed by closing quotes or
 #: brackets.
-SENTENCE_END = re.compile(r"[.!?。！？؟।…:;»”\"’')\]]\s*$")
-STRICT_SENTENCE_END = re.compile(r"[.!?。！？؟।…][\s\"'”’»)\]]*$")
+SENTENCE_END: Final = re.compile(r"[.!?。！？؟।…:;»”\"’')\]]\s*$")
+STRICT_SENTENCE_END: Final = re.compile(r"[.!?。！？؟।…][\s\"'”’»)\]]*$")
 
 #: STRICT_SENTENCE_END in two parts, read from the end of the line: the
 #: closing quotes and brackets (whitespace aside) that may follow the
 #: sentence-final punctuation.
-SENTENCE_STOPS = frozenset(".!?。！？؟।…")
-SENTENCE_CLOSERS = "\"'”’»)]"
+SENTENCE_STOPS: Final = frozenset(".!?。！？؟।…")
+SENTENCE_CLOSERS: Final = "\"'”’»)]"
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -43,13 +44,13 @@ def ends_like_sentence(text: str) -> bool:
 
 #: One CJK character carries about as much text as this many Latin ones
 #: (a 100-character Japanese paragraph reads like a 250-character English one).
-CJK_WEIGHT = 2.5
+CJK_WEIGHT: Final = 2.5
 
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_CHAR: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 #: Japanese prose is roughly a third hiragana (particles, endings); menus and
 #: titles have far less.  Used as the "stopword density" of unspaced text.
-HIRAGANA = re.compile(r"[\u3040-\u309f]")
+HIRAGANA: Final = re.compile(r"[\u3040-\u309f]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,42 +14,43 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 from .. import dates
 
 #: List bullets as browsers and text browsers print them (w3m: • □ ☆ ○ ◦ at
 #: growing depths), followed by a space.
-BULLET_CHARS = "•◦▪▫□■☆★○●►▸▹‣⁃∙·*-–—+"
-BULLET = re.compile(rf"^([{re.escape(BULLET_CHARS)}])\s+(?=\S)")
+BULLET_CHARS: Final = "•◦▪▫□■☆★○●►▸▹‣⁃∙·*-–—+"
+BULLET: Final = re.compile(rf"^([{re.escape(BULLET_CHARS)}])\s+(?=\S)")
 
 #: Numbered list items ("1. ", "12) ").  Years and scores ("2019. It was") are
 #: excluded by requiring a small number.
-NUMBERED = re.compile(r"^(\d{1,2}[.)])\s+(?=\S)")
+NUMBERED: Final = re.compile(r"^(\d{1,2}[.)])\s+(?=\S)")
 
 #: A whole line that is only a text-browser placeholder: ``[image]``,
 #: ``[22174394-1]``, ``[logo]``, a form field ``[          ]`` or a button.
-PLACEHOLDER_LINE = re.compile(r"^(?:\[[^\[\]]{0,80}\]\s*)+$")
+PLACEHOLDER_LINE: Final = re.compile(r"^(?:\[[^\[\]]{0,80}\]\s*)+$")
 
 #: A placeholder at the start of a line, before real text: ``[Associated] Associated Press``.
-LEADING_PLACEHOLDER = re.compile(r"^(?:\[[^\[\]\s]{1,40}\]\s+)+(?=\S)")
+LEADING_PLACEHOLDER: Final = re.compile(r"^(?:\[[^\[\]\s]{1,40}\]\s+)+(?=\S)")
 
 #: Rule lines (w3m's ━━━━, ASCII ----- or =====): pure decoration.
-RULE_LINE = re.compile(r"^[\s━─—–=_~*·•.\-]{3,}$")
+RULE_LINE: Final = re.compile(r"^[\s━─—–=_~*·•.\-]{3,}$")
 
 #: Lines rendered by text browsers from radio buttons and checkboxes: ``( ) Yes``.
-FORM_CONTROL = re.compile(r"^(?:\(\s?\*?\s?\)|\[\s?[xX*]?\s?\])\s")
+FORM_CONTROL: Final = re.compile(r"^(?:\(\s?\*?\s?\)|\[\s?[xX*]?\s?\])\s")
 
 #: w3m wraps paragraphs longer than this many columns; a line at least this
 #: long followed directly by text is a wrapped paragraph, not two paragraphs.
-WRAP_COLUMNS = 1000
+WRAP_COLUMNS: Final = 1000
 
 #: How many columns of leading whitespace make one level of nesting (w3m
 #: indents nested lists and block quotes by 4).
-INDENT_STEP = 4
+INDENT_STEP: Final = 4
 
 #: Runs of ordinary spaces and tabs collapse to one space; no-break and
 #: full-width spaces are kept (French typography and CJK titles use them).
-SPACES = re.compile(r"[ \t]+")
+SPACES: Final = re.compile(r"[ \t]+")
 
 
 @dataclass(slots=True)
@@ -129,7 +130,7 @@ def _starts_with_date(text: str) -> bool:
 
 
 #: The characters of RULE_LINE but whitespace: a rule line (stripped) ends with one.
-RULE_CHARS = "━─—–=_~*·•.-"
+RULE_CHARS: Final = "━─—–=_~*·•.-"
 
 
 def is_decoration(stripped: str) -> bool:

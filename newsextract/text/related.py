@@ -13,29 +13,30 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from .. import dates
 from ..model import Teaser
 from .features import CJK_CHAR
 from .lines import Line
 
-URL = re.compile(r"^(?:https?://|www\.)\S+$")
+URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 
 #: A source name ("Arab News", "Reuters") is at most this many words; names
 #: longer than SURE_SOURCE_WORDS count only when the page repeats them (daily8
 #: prints "Le Courrier du Val" above the age and again as "- Le Courrier du Val").
-MAX_SOURCE_WORDS = 5
-SURE_SOURCE_WORDS = 3
+MAX_SOURCE_WORDS: Final = 5
+SURE_SOURCE_WORDS: Final = 3
 #: A teaser title has at least this many words (or CJK characters x 3): shorter
 #: lines in a teaser list are section kickers or topic links ("Handwerk").
-MIN_TITLE_WORDS = 3
+MIN_TITLE_WORDS: Final = 3
 #: A source name is short on screen too (effective characters, so a CJK
 #: headline without spaces is not taken for a one-word source).
-MAX_SOURCE_CHARS = 40
+MAX_SOURCE_CHARS: Final = 40
 #: A teaser title is at most this long (effective characters); longer lines are summaries.
-MAX_TITLE_CHARS = 220
+MAX_TITLE_CHARS: Final = 220
 #: Source, age and date lines are short; longer lines are not parsed for dates.
-MAX_META_LINE_CHARS = 80
+MAX_META_LINE_CHARS: Final = 80
 
 
 @dataclass(slots=True)
@@ -47,7 +48,7 @@ class Role:
 
 
 #: Lines that are no part of a teaser: buttons, headings, forms.
-SKIP_LABELS = frozenset({"chrome", "form", "related", "comments", "tags", "no_comments"})
+SKIP_LABELS: Final = frozenset({"chrome", "form", "related", "comments", "tags", "no_comments"})
 
 
 def _role(

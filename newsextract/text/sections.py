@@ -8,30 +8,32 @@ section never count as article text; the section parsers read them instead.
 
 from __future__ import annotations
 
+from typing import Final
+
 from .lines import Line
 
-SECTION_HEADINGS = frozenset({"comments", "related", "tags"})
+SECTION_HEADINGS: Final = frozenset({"comments", "related", "tags"})
 #: The labels that can open a section (or turn into chrome): outside a section,
 #: a line with another label stays outside.
-SECTION_OPENERS = SECTION_HEADINGS | {"no_comments"}
+SECTION_OPENERS: Final = SECTION_HEADINGS | {"no_comments"}
 
 #: A related section ends where prose resumes: this many consecutive ``good``
 #: lines are article paragraphs, not teasers (a teaser has one summary).
-RELATED_PROSE_RUN = 2
+RELATED_PROSE_RUN: Final = 2
 
 #: Comments alternate headers (name, time) with one or two paragraphs of
 #: text; this many consecutive prose lines are an article, whatever heading
 #: came before (a "Have Your Say" menu link above the story).
-COMMENTS_PROSE_RUN = 3
+COMMENTS_PROSE_RUN: Final = 3
 
 #: A comments heading that is only a link near the top ("Comments (3)") is
 #: followed by article prose, not by comments: when none of this many lines
 #: after the heading is a date, an age, an empty-comments notice or a form
 #: line, the first prose line closes the section.
-COMMENT_STRUCTURE_WINDOW = 4
+COMMENT_STRUCTURE_WINDOW: Final = 4
 
 #: Meta lines (``reason``) that make up a post's byline block.
-BYLINE_META = frozenset({"byline", "date", "age"})
+BYLINE_META: Final = frozenset({"byline", "date", "age"})
 
 
 def _comments_link_in_byline(lines: list[Line], i: int) -> bool:
@@ -48,7 +50,7 @@ def _comments_link_in_byline(lines: list[Line], i: int) -> bool:
 
 
 #: The most words a tag line can have.
-MAX_TAG_WORDS = 5
+MAX_TAG_WORDS: Final = 5
 
 
 def _prose_run(lines: list[Line], i: int, length: int) -> bool:
@@ -69,7 +71,7 @@ def _is_tag_line(line: Line, first: bool) -> bool:
 
 
 #: A comment's text follows its header (author, time) within this many lines.
-HEADER_REACH = 2
+HEADER_REACH: Final = 2
 
 
 def _comment_header_above(lines: list[Line], i: int) -> int | None:
@@ -90,7 +92,7 @@ def _comment_header_above(lines: list[Line], i: int) -> int | None:
 
 #: A teaser list starts with a title or a source; prose this long right
 #: under a "related" heading means the heading was something else.
-PROSE_AFTER_HEADING_CHARS = 200
+PROSE_AFTER_HEADING_CHARS: Final = 200
 
 
 def _prose_follows(lines: list[Line], i: int) -> bool:
