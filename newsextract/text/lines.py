@@ -53,7 +53,7 @@ INDENT_STEP: Final = 4
 SPACES: Final = re.compile(r"[ \t]+")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Line:
     """One non-empty line of a dump with its layout facts.
 
@@ -61,6 +61,10 @@ class Line:
     enough to be prose need it (see :func:`.features.compute`), and
     ``reason`` of a line labelled by its length and density is written out
     only when asked for (``--explain``).
+
+    ``__init__`` is written out (``init=False``): the one ``dataclass``
+    generates is Python code made at import, which the compiled build
+    (setup.py) would call as such for each of a dump's lines.
     """
 
     index: int  # position among the non-empty lines
@@ -79,6 +83,26 @@ class Line:
     _density: float | None = field(default=None, repr=False)
     _density_of: Callable[[str], float] | None = field(default=None, repr=False)
     _reason: str | None = field(default=None, repr=False)
+
+    def __init__(
+        self,
+        index: int,
+        lineno: int,
+        raw: str,
+        text: str,
+        indent: int = 0,
+        blank_before: int = 0,
+        bullet: str | None = None,
+        tabs: int = 0,
+        length: float = 0.0,
+        sentence: bool = False,
+        lang: str | None = None,
+        label: str = "",
+    ) -> None:
+        self.index, self.lineno, self.raw, self.text = index, lineno, raw, text
+        self.indent, self.blank_before, self.bullet, self.tabs = indent, blank_before, bullet, tabs
+        self.length, self.sentence, self.lang, self.label = length, sentence, lang, label
+        self._density = self._density_of = self._reason = None
 
     @property
     def density(self) -> float:

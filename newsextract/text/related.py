@@ -39,12 +39,16 @@ MAX_TITLE_CHARS: Final = 220
 MAX_META_LINE_CHARS: Final = 80
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Role:
     kind: str  # source | time | title | summary | url | skip
     text: str
     published: str | None = None
     age: str | None = None
+
+    def __init__(self, kind: str, text: str, published: str | None = None, age: str | None = None) -> None:
+        # (written out, as Line's: a compiled __init__, see lines.Line)
+        self.kind, self.text, self.published, self.age = kind, text, published, age
 
 
 #: Lines that are no part of a teaser: buttons, headings, forms.
