@@ -153,7 +153,8 @@ def run_cli(corpora: list[Corpus], *, runs: int, batch_cmd: str, cwd: Path) -> d
         root = Path(tmp)
         single = out["single"]
         single.append(_measure("python -c pass", [py, "-c", "pass"], runs, cwd))
-        single.append(_measure("import newsextract", [py, "-c", "import newsextract"], runs, cwd))
+        # -P: not the source tree of the current folder, the installed package (see benchmarks/__init__.py)
+        single.append(_measure("import newsextract", [py, "-P", "-c", "import newsextract"], runs, cwd))
         single.append(_measure("import trafilatura", [py, "-c", "import trafilatura"], runs, cwd))
         if text_pages:
             small = min(text_pages, key=lambda p: p.path.stat().st_size)
