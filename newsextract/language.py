@@ -266,11 +266,18 @@ def _by_stopwords(words: list[str], *, cyrillic: bool) -> str | None:
     tokens = len(words)
     # Stopword tokens counted by their set of languages, in order of first
     # occurrence, so that languages enter the vote, and ties among them break,
-    # as they would word by word.  (The stopwords are picked out first, in C:
-    # most words are none and are then looked up once.)
-    group = index.group
+    # as they would word by word.  The words are counted first (in C, into a
+    # small new dict) and each distinct word is looked up once in the large
+    # index: a sample repeats its stopwords ("the", "of") many times, and a
+    # lookup in the index is what costs when the CPU caches are cold.
+    group = index.group.get
+    numbers: dict[int, int] = {}
+    for word, n in Counter(words).items():
+        number = group(word)
+        if number is not None:
+            numbers[number] = numbers.get(number, 0) + n
     votes: dict[str, int] = {}
-    for number, n in Counter(map(group.__getitem__, filter(group.__contains__, words))).items():
+    for number, n in numbers.items():
         for lang in index.languages[number]:
             votes[lang] = votes.get(lang, 0) + n
     if not votes:
