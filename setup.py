@@ -53,11 +53,13 @@ def say(message: str) -> None:
 
 
 class MaybeCompiled(Distribution):
-    """A distribution whose wheel is platform-specific when it may hold
-    compiled modules (setuptools asks before the extensions are known)."""
+    """A distribution that always runs build_ext (setuptools asks before the
+    extensions are known): to compile, or, for a pure-Python build, to remove
+    compiled modules an earlier build left in the build folder.  Its wheel is
+    tagged for this platform and Python either way."""
 
     def has_ext_modules(self) -> bool:
-        return compile_mode() != "0"
+        return True
 
 
 class BuildExt(build_ext):
@@ -100,9 +102,13 @@ class BuildExt(build_ext):
         """Delete compiled modules left in the build folder by an earlier
         build: the wheel would pick them up beside the pure-Python files."""
         build_lib = Path(self.build_lib)
-        for suffix in EXTENSION_SUFFIXES:
-            for path in [*build_lib.glob(f"newsextract/**/*{suffix}"), *build_lib.glob(f"newsextract__mypyc*{suffix}")]:
-                path.unlink()
+        found = {
+            path
+            for suffix in EXTENSION_SUFFIXES  # (".so" and ".cpython-311-...so" find the same files)
+            for path in [*build_lib.glob(f"newsextract/**/*{suffix}"), *build_lib.glob(f"newsextract__mypyc*{suffix}")]
+        }
+        for path in found:
+            path.unlink()
 
 
 setup(distclass=MaybeCompiled, cmdclass={"build_ext": BuildExt})
