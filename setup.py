@@ -41,7 +41,7 @@ def compile_mode() -> str:
     return mode
 
 
-def compiled_modules() -> list[str]:
+def compiled_sources() -> list[str]:
     """The source files to compile, from pyproject.toml."""
     with open(HERE / "pyproject.toml", "rb") as fh:
         config = tomllib.load(fh)
@@ -87,7 +87,7 @@ class BuildExt(build_ext):
     def _build_compiled(self) -> None:
         from mypyc.build import mypycify
 
-        sources = compiled_modules()
+        sources = compiled_sources()
         say(f"compiling {len(sources)} modules with mypyc (set NEWSEXTRACT_COMPILE=0 to skip)")
         self.distribution.ext_modules = mypycify(sources, opt_level="3", group_name="newsextract")
         # This command was finalized without extensions: a fresh one, finalized
